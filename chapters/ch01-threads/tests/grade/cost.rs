@@ -1,0 +1,70 @@
+use ch01_threads::cost::parallel_sum;
+use grading::{OverlapProbe, ThreadSet};
+use std::thread;
+
+fn square(x: u64) -> u64 {
+    x * x
+}
+
+grading::graded! {
+    fn the_parallel_sum_equals_the_sequential_sum() {
+        let numbers: Vec<u64> = (1..=10_000).collect();
+        let expected: u64 = numbers.iter().map(|&x| square(x)).sum();
+        for threads in [1, 2, 3, 4, 7] {
+            assert_eq!(parallel_sum(&numbers, threads, square), expected, "with {threads} threads");
+        }
+    }
+
+    fn the_work_is_split_over_the_requested_number_of_threads() {
+        let numbers: Vec<u64> = (0..103).collect();
+        let threads = ThreadSet::new();
+        parallel_sum(&numbers, 4, |x| {
+            threads.record();
+            x
+        });
+        assert_eq!(threads.len(), 4, "103 numbers over 4 threads use exactly 4 threads");
+        assert!(!threads.contains(thread::current().id()));
+    }
+
+    fn the_parts_are_summed_at_the_same_time() {
+        let numbers: Vec<u64> = (0..100).collect();
+        let probe = OverlapProbe::new(4);
+        parallel_sum(&numbers, 4, |x| {
+            probe.arrive();
+            x
+        });
+        probe.assert_overlapped("parallel_sum");
+    }
+
+    fn a_thousand_threads_work() {
+        let numbers: Vec<u64> = (0..1000).collect();
+        let (threads, probe) = (ThreadSet::new(), OverlapProbe::new(1000));
+        let total = parallel_sum(&numbers, 1000, |x| {
+            threads.record();
+            probe.arrive();
+            x
+        });
+        assert_eq!(total, 999 * 1000 / 2);
+        assert_eq!(threads.len(), 1000);
+        probe.assert_overlapped("a thousand threads");
+    }
+
+    fn fewer_numbers_than_threads_use_one_thread_per_number() {
+        let threads = ThreadSet::new();
+        let total = parallel_sum(&[1, 2, 3], 8, |x| {
+            threads.record();
+            square(x)
+        });
+        assert_eq!(total, 1 + 4 + 9);
+        assert_eq!(threads.len(), 3, "no thread is started without work");
+    }
+
+    fn no_numbers_sum_to_zero() {
+        assert_eq!(parallel_sum(&[], 4, square), 0);
+    }
+
+    #[should_panic(expected = "threads must be at least 1")]
+    fn zero_threads_are_refused() {
+        parallel_sum(&[1, 2, 3], 0, square);
+    }
+}

@@ -1,0 +1,93 @@
+use ch01_threads::downloads::{Download, Page, all_at_once, one_after_another, simulate};
+use grading::{Band, Gauge, OverlapProbe, ThreadSet, timed};
+use std::thread;
+use std::time::Duration;
+
+/// Three downloads whose finishing order (photo, song, report) is not their
+/// input order, so returning pages as they finish shows.
+fn three() -> Vec<Download> {
+    vec![
+        Download::new("report.pdf", 60),
+        Download::new("photo.jpg", 20),
+        Download::new("song.mp3", 40),
+    ]
+}
+
+fn names(pages: &[Page]) -> Vec<&str> {
+    pages.iter().map(|page| page.name.as_str()).collect()
+}
+
+fn instant(download: &Download) -> Page {
+    simulate(&Download {
+        takes: Duration::ZERO,
+        ..download.clone()
+    })
+}
+
+grading::graded! {
+    fn one_after_another_returns_every_page_in_input_order() {
+        let downloads = three();
+        let pages = one_after_another(&downloads, instant);
+        let expected: Vec<Page> = downloads.iter().map(instant).collect();
+        assert_eq!(pages, expected);
+    }
+
+    fn one_after_another_fetches_one_at_a_time_on_the_calling_thread() {
+        let (gauge, threads) = (Gauge::new(), ThreadSet::new());
+        let caller = thread::current().id();
+        one_after_another(&three(), |download| {
+            let _inside = gauge.enter();
+            threads.record();
+            simulate(download)
+        });
+        assert_eq!(gauge.entries(), 3, "every download is fetched once");
+        assert_eq!(gauge.peak(), 1, "one after another means never two at once");
+        assert!(threads.len() == 1 && threads.contains(caller), "fetch on the calling thread");
+    }
+
+    fn one_after_another_takes_the_sum_of_the_times() {
+        let (_, took) = timed(|| one_after_another(&three(), simulate));
+        Band::around(Duration::from_millis(60 + 20 + 40)).assert_contains("one after another", took);
+    }
+
+    fn all_at_once_returns_every_page_in_input_order() {
+        let pages = all_at_once(&three(), simulate);
+        assert_eq!(
+            names(&pages),
+            ["report.pdf", "photo.jpg", "song.mp3"],
+            "pages come back in the order of the downloads, not the order they finished"
+        );
+        let expected: Vec<Page> = three().iter().map(instant).collect();
+        assert_eq!(pages, expected);
+    }
+
+    fn all_at_once_runs_the_downloads_at_the_same_time() {
+        let probe = OverlapProbe::new(3);
+        all_at_once(&three(), |download| {
+            probe.arrive();
+            simulate(download)
+        });
+        probe.assert_overlapped("all_at_once");
+    }
+
+    fn all_at_once_uses_a_thread_per_download() {
+        let threads = ThreadSet::new();
+        let caller = thread::current().id();
+        all_at_once(&three(), |download| {
+            threads.record();
+            instant(download)
+        });
+        assert_eq!(threads.len(), 3, "one thread for each of the three downloads");
+        assert!(!threads.contains(caller), "no download runs on the calling thread");
+    }
+
+    fn all_at_once_takes_about_the_longest_time() {
+        let (_, took) = timed(|| all_at_once(&three(), simulate));
+        Band::around(Duration::from_millis(60)).assert_contains("all at once", took);
+    }
+
+    fn no_downloads_give_no_pages() {
+        assert!(one_after_another(&[], simulate).is_empty());
+        assert!(all_at_once(&[], simulate).is_empty());
+    }
+}

@@ -1,0 +1,48 @@
+use ch01_threads::spot_the_bug::{Status, check_all};
+use grading::{OverlapProbe, ThreadSet};
+use std::thread;
+use std::time::Duration;
+
+const HOSTS: [&str; 4] = ["slow.example", "db.internal", "cache", "api.example"];
+
+/// "slow.example" answers last, so statuses returned as they finish show.
+fn answers(host: &str) -> bool {
+    if host == "slow.example" {
+        thread::sleep(Duration::from_millis(40));
+    }
+    host.ends_with(".example")
+}
+
+grading::graded! {
+    fn every_host_is_reported_in_input_order() {
+        let statuses = check_all(&HOSTS, answers);
+        let expected: Vec<Status> = HOSTS
+            .iter()
+            .map(|&host| Status { host: host.to_owned(), up: host.ends_with(".example") })
+            .collect();
+        assert_eq!(statuses, expected);
+    }
+
+    fn the_checks_run_at_the_same_time() {
+        let probe = OverlapProbe::new(HOSTS.len());
+        check_all(&HOSTS, |host| {
+            probe.arrive();
+            answers(host)
+        });
+        probe.assert_overlapped("check_all");
+    }
+
+    fn each_host_is_checked_on_a_thread_of_its_own() {
+        let threads = ThreadSet::new();
+        check_all(&HOSTS, |host| {
+            threads.record();
+            answers(host)
+        });
+        assert_eq!(threads.len(), HOSTS.len());
+        assert!(!threads.contains(thread::current().id()));
+    }
+
+    fn no_hosts_means_no_statuses() {
+        assert!(check_all(&[], answers).is_empty());
+    }
+}

@@ -1,0 +1,70 @@
+//! Exercise `cost` (T10, T11): split CPU-bound work over threads.
+//!
+//! In CPython, threads take turns holding the global interpreter lock, so a
+//! computation split over threads is no faster than one thread. Rust threads
+//! run on all the cores at once, so the same split really is faster, once each
+//! thread has enough work to pay for starting it. The benchmark `cost`
+//! measures both sides of that: the price of a thread, and the speed-up.
+
+use std::ops::Range;
+use std::thread;
+
+/// Splits `0..len` into at most `parts` contiguous ranges whose lengths differ
+/// by at most one; never returns an empty range.
+///
+/// # Examples
+///
+/// ```
+/// use ch01_threads::cost::split_evenly;
+/// assert_eq!(split_evenly(10, 4), vec![0..3, 3..6, 6..8, 8..10]);
+/// assert_eq!(split_evenly(2, 4), vec![0..1, 1..2]);
+/// ```
+///
+/// # Panics
+///
+/// When `parts` is zero.
+pub fn split_evenly(len: usize, parts: usize) -> Vec<Range<usize>> {
+    assert!(parts > 0, "cannot split into zero parts");
+    let parts = parts.min(len);
+    let mut ranges = Vec::with_capacity(parts);
+    let mut start = 0;
+    for i in 0..parts {
+        // The first `len % parts` ranges take one extra element.
+        let size = len / parts + usize::from(i < len % parts);
+        ranges.push(start..start + size);
+        start += size;
+    }
+    ranges
+}
+
+// ANCHOR: parallel_sum
+/// Sums `f(x)` over `numbers`, splitting the work over `threads` threads that
+/// run at the same time, each summing one contiguous part.
+///
+/// Uses `threads` threads when there are at least that many numbers, and one
+/// thread per number otherwise.
+///
+/// # Panics
+///
+/// When `threads` is zero ("threads must be at least 1").
+pub fn parallel_sum<F>(numbers: &[u64], threads: usize, f: F) -> u64
+where
+    F: Fn(u64) -> u64 + Sync,
+{
+    assert!(threads > 0, "threads must be at least 1");
+    let f = &f;
+    thread::scope(|scope| {
+        let parts: Vec<_> = split_evenly(numbers.len(), threads)
+            .into_iter()
+            .map(|range| {
+                let part = &numbers[range];
+                scope.spawn(move || part.iter().map(|&x| f(x)).sum::<u64>())
+            })
+            .collect();
+        parts
+            .into_iter()
+            .map(|part| part.join().expect("f panicked"))
+            .sum()
+    })
+}
+// ANCHOR_END: parallel_sum
