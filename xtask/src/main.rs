@@ -1,1 +1,141 @@
-fn main() {}
+//! Lockstep's runner: `cargo xtask <command>`.
+//!
+//! Learner commands show the course and grade exercises; maintainer commands
+//! check that the course itself is sound. Each command lives in its own
+//! module as a `run` function. Dependencies are few on purpose: anyhow for
+//! errors, serde and toml for `course.toml`, mdbook-driver for the book.
+
+mod book;
+mod check;
+mod course;
+mod grade;
+mod hint;
+mod map;
+mod mutants;
+mod progress;
+mod tidy;
+mod ui;
+mod verify;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+const USAGE: &str = "\
+Lockstep: Rust concurrency for people who learned threads in Python
+
+usage: cargo xtask [command]
+
+for learners
+  (no command)            the course map: progress, the next exercise, the book
+  check [name]            grade the course, a chapter or an exercise
+  hint <exercise>         one step towards the answer
+  book [--open]           build the book into target/book (and open it)
+
+for maintainers
+  verify                  everything CI checks about the course itself
+  mutants [chapter]       every known-wrong solution must fail its tests
+  syllabus                which syllabus ids are covered, and by what
+
+options
+  --verbose               show cargo's full output
+";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("{} {error:#}", ui::red("error:"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The parsed command line: a command, its free arguments, and flags.
+#[derive(Debug, Default)]
+struct Args {
+    command: Option<String>,
+    free: Vec<String>,
+    verbose: bool,
+    open: bool,
+}
+
+fn parse_args(raw: impl IntoIterator<Item = String>) -> Result<Args> {
+    let mut args = Args::default();
+    for arg in raw {
+        match arg.as_str() {
+            "--verbose" | "-v" => args.verbose = true,
+            "--open" => args.open = true,
+            "--help" | "-h" | "help" => args.command = Some("help".to_owned()),
+            flag if flag.starts_with('-') => bail!("unknown option `{flag}`\n\n{USAGE}"),
+            _ if args.command.is_none() => args.command = Some(arg),
+            _ => args.free.push(arg),
+        }
+    }
+    Ok(args)
+}
+
+fn run() -> Result<ExitCode> {
+    let args = parse_args(std::env::args().skip(1))?;
+    let root = project_root();
+    let free = args.free.first().map(String::as_str);
+    let ok = match args.command.as_deref() {
+        None => map::run(&root).map(|()| true)?,
+        Some("help") => {
+            print!("{USAGE}");
+            true
+        }
+        Some("check") => check::run(&root, free, args.verbose)?,
+        Some("hint") => hint::run(&root, free).map(|()| true)?,
+        Some("book") => book::run(&root, args.open).map(|()| true)?,
+        Some("verify") => verify::run(&root, args.verbose)?,
+        Some("mutants") => mutants::run(&root, free, args.verbose)?,
+        Some("syllabus") => verify::syllabus(&root)?,
+        Some(other) => {
+            let commands = ["check", "hint", "book", "verify", "mutants", "syllabus", "help"];
+            let suggestion = course::closest(other, &commands)
+                .map(|name| format!("; did you mean `{name}`?"))
+                .unwrap_or_default();
+            bail!("unknown command `{other}`{suggestion}\n\n{USAGE}")
+        }
+    };
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// The workspace root: the folder above this crate, wherever cargo was run.
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace root")
+        .to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Result<Args> {
+        parse_args(line.split_whitespace().map(str::to_owned))
+    }
+
+    #[test]
+    fn flags_go_anywhere() {
+        let parsed = args("check --verbose downloads").unwrap();
+        assert_eq!(parsed.command.as_deref(), Some("check"));
+        assert_eq!(parsed.free, ["downloads"]);
+        assert!(parsed.verbose);
+    }
+
+    #[test]
+    fn an_unknown_flag_is_an_error_with_the_usage() {
+        let error = args("check --fast").unwrap_err().to_string();
+        assert!(error.starts_with("unknown option `--fast`"), "{error}");
+        assert!(error.contains("usage: cargo xtask"));
+    }
+
+    #[test]
+    fn the_root_holds_the_course_map() {
+        assert!(project_root().join("course.toml").is_file());
+    }
+}

@@ -1,0 +1,102 @@
+//! `cargo xtask check [name]`: grade the learner's code, one line per exercise.
+
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::Result;
+
+use crate::course::{Chapter, Course, Exercise, Target};
+use crate::grade::{self, Grades, Package, Verdict};
+use crate::progress::Progress;
+use crate::ui;
+
+/// Grades the course, a chapter or one exercise; returns whether all passed.
+pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
+    let course = Course::load(root)?;
+    let target = course.find(name)?;
+    let chapters: Vec<(&Chapter, Vec<&Exercise>)> = match target {
+        Target::Course => course.built().map(|c| (c, c.exercises.iter().collect())).collect(),
+        Target::Chapter(chapter) => vec![(chapter, chapter.exercises.iter().collect())],
+        Target::Exercise(chapter, exercise) => vec![(chapter, vec![exercise])],
+    };
+    let mut progress = Progress::load(root);
+    let mut all_passed = true;
+    let mut first_failure_shown = false;
+    for (chapter, exercises) in chapters {
+        let filter = match target {
+            Target::Exercise(_, exercise) => Some(exercise.name.as_str()),
+            _ => None,
+        };
+        println!("{} {} …", ui::bold("Grading"), chapter.id);
+        let started = Instant::now();
+        let package = Package { manifest: None, name: chapter.package() };
+        let grades = grade::run(root, package, filter, &[])?;
+        if verbose {
+            println!("{}", grades.raw);
+        }
+        if let Some(errors) = &grades.compile_errors {
+            println!("{} {} does not compile:\n{}", ui::fail_mark(), chapter.id, ui::indent(errors, 4));
+            println!("    (cargo xtask check --verbose shows cargo's full output)");
+            all_passed = false;
+            continue;
+        }
+        for exercise in exercises {
+            let verdict = grades.verdict(&exercise.name);
+            progress.record(&exercise.name, verdict.passed());
+            all_passed &= verdict.passed();
+            println!("{}", line(exercise, chapter, &verdict));
+            if !first_failure_shown {
+                if let Verdict::Failed { failed, .. } = &verdict {
+                    first_failure_shown = true;
+                    println!("{}", explain(failed[0], exercise));
+                }
+            }
+        }
+        println!("{}", ui::dim(&format!("  graded in {:.1} s", started.elapsed().as_secs_f64())));
+        report_unparsed(&grades);
+    }
+    progress.save(root)?;
+    if all_passed {
+        println!("{} All passed. `cargo xtask` shows what comes next.", ui::pass_mark());
+    }
+    Ok(all_passed)
+}
+
+fn line(exercise: &Exercise, chapter: &Chapter, verdict: &Verdict<'_>) -> String {
+    let file = exercise.starter_file(chapter);
+    match verdict {
+        Verdict::Passed { tests } => {
+            format!("{} {:<14} {tests}/{tests} tests pass", ui::pass_mark(), exercise.name)
+        }
+        Verdict::Failed { failed, tests } => format!(
+            "{} {:<14} {}/{tests} tests pass   {}",
+            ui::fail_mark(),
+            exercise.name,
+            tests - failed.len(),
+            ui::dim(&file.display().to_string())
+        ),
+        Verdict::NoTests => format!("{} {:<14} no tests ran", ui::fail_mark(), exercise.name),
+        Verdict::DidNotCompile => format!("{} {:<14} does not compile", ui::fail_mark(), exercise.name),
+    }
+}
+
+fn explain(test: &grade::TestResult, exercise: &Exercise) -> String {
+    let failure = test.failure.as_ref().expect("a failed test has a failure");
+    let mut out = format!("\n  first failure: {}\n", ui::bold(&test.name));
+    if let Some(location) = &failure.location {
+        out.push_str(&format!("  at {location}\n"));
+    }
+    out.push_str(&ui::indent(&failure.message, 4));
+    out.push_str(&format!(
+        "\n\n  stuck? cargo xtask hint {}\n",
+        exercise.name
+    ));
+    out
+}
+
+/// Tests outside any exercise's module would go unreported; say so.
+fn report_unparsed(grades: &Grades) {
+    if grades.tests.is_empty() {
+        println!("{}", ui::yellow("  no test results could be read; run with --verbose"));
+    }
+}

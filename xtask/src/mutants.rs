@@ -1,0 +1,273 @@
+//! `cargo xtask mutants [chapter]`: every known-wrong solution must fail.
+//!
+//! A chapter's mutants live in `solutions/<chapter>/mutants/<exercise>.toml`.
+//! Each is a mistake a learner makes, written as a change to the solution's
+//! exercise file: `anchor` + `code` replaces an `// ANCHOR:` region, and
+//! `replace` + `with` swaps one exact snippet. A change that no longer
+//! applies is an error, so mutants cannot silently go stale.
+//!
+//! Each mutant is applied to a scratch copy of the solution crate under
+//! `target/mutants/`, never to the solution or the learner's files, and the
+//! exercise's graded tests run against it: at least one must fail.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+
+use crate::course::{Chapter, Course, Exercise, Target};
+use crate::grade::{self, Package, Verdict};
+use crate::ui;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MutantFile {
+    #[serde(rename = "mutant")]
+    pub mutants: Vec<Mutant>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mutant {
+    pub name: String,
+    /// The learner's mistake, in one line.
+    pub mistake: String,
+    pub anchor: Option<String>,
+    pub code: Option<String>,
+    pub replace: Option<String>,
+    pub with: Option<String>,
+}
+
+impl Mutant {
+    /// The exercise file's text with this mistake in it.
+    pub fn apply(&self, source: &str) -> Result<String> {
+        match (&self.anchor, &self.code, &self.replace, &self.with) {
+            (Some(anchor), Some(code), None, None) => replace_anchor(source, anchor, code),
+            (None, None, Some(from), Some(to)) => {
+                let from = from.trim_matches('\n');
+                match source.matches(from).count() {
+                    1 => Ok(source.replacen(from, to.trim_matches('\n'), 1)),
+                    0 => bail!("mutant `{}`: its `replace` text is no longer in the file", self.name),
+                    n => bail!("mutant `{}`: its `replace` text occurs {n} times; make it unique", self.name),
+                }
+            }
+            _ => bail!("mutant `{}` needs either `anchor` and `code`, or `replace` and `with`", self.name),
+        }
+    }
+}
+
+fn replace_anchor(source: &str, anchor: &str, code: &str) -> Result<String> {
+    let start_marker = format!("// ANCHOR: {anchor}\n");
+    let end_marker = format!("// ANCHOR_END: {anchor}");
+    let Some(start) = source.find(&start_marker) else {
+        bail!("the file has no `// ANCHOR: {anchor}`")
+    };
+    let body = start + start_marker.len();
+    let Some(end) = source[body..].find(&end_marker) else {
+        bail!("the file has no `// ANCHOR_END: {anchor}`")
+    };
+    Ok(format!("{}{}\n{}", &source[..body], code.trim_matches('\n'), &source[body + end..]))
+}
+
+/// The mutants of one exercise.
+pub fn load(root: &Path, chapter: &Chapter, exercise: &Exercise) -> Result<Vec<Mutant>> {
+    let path = mutants_file(root, chapter, exercise);
+    let text = fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file: MutantFile =
+        toml::from_str(&text).with_context(|| format!("{} is not a valid mutants file", path.display()))?;
+    Ok(file.mutants)
+}
+
+pub fn mutants_file(root: &Path, chapter: &Chapter, exercise: &Exercise) -> PathBuf {
+    chapter.solution_dir(root).join("mutants").join(format!("{}.toml", exercise.name))
+}
+
+pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
+    let course = Course::load(root)?;
+    let chapters: Vec<&Chapter> = match course.find(name)? {
+        Target::Course => course.built().collect(),
+        Target::Chapter(chapter) => vec![chapter],
+        Target::Exercise(..) => bail!("name a chapter (or nothing for the whole course)"),
+    };
+    let mut all_caught = true;
+    for chapter in chapters {
+        all_caught &= run_chapter(root, chapter, verbose)?;
+    }
+    Ok(all_caught)
+}
+
+fn run_chapter(root: &Path, chapter: &Chapter, verbose: bool) -> Result<bool> {
+    let scratch = Scratch::create(root, chapter)?;
+    let total: usize = chapter
+        .exercises
+        .iter()
+        .map(|exercise| load(root, chapter, exercise).map(|m| m.len()))
+        .sum::<Result<usize>>()?;
+    println!("{} {} mutants of {} …", ui::bold("Testing"), total, chapter.id);
+    let (mut caught, mut done) = (0, 0);
+    for exercise in &chapter.exercises {
+        let original = fs::read_to_string(root.join(exercise.solution_file(chapter)))?;
+        for mutant in load(root, chapter, exercise)? {
+            done += 1;
+            let started = Instant::now();
+            scratch.write_exercise(exercise, &mutant.apply(&original)?)?;
+            let grades = scratch.grade(root, exercise)?;
+            if verbose {
+                println!("{}", grades.raw);
+            }
+            let secs = started.elapsed().as_secs_f64();
+            let counter = ui::dim(&format!("[{done}/{total}]"));
+            let who = format!("{}/{}", exercise.name, mutant.name);
+            match grades.verdict(&exercise.name) {
+                Verdict::Failed { failed, .. } => {
+                    caught += 1;
+                    let by: Vec<&str> = failed.iter().map(|t| t.name.as_str()).collect();
+                    println!("{counter} {} {who:<44} caught by {} ({secs:.1} s)", ui::pass_mark(), by.join(", "));
+                }
+                Verdict::Passed { .. } => {
+                    println!("{counter} {} {who:<44} SURVIVED: {}", ui::fail_mark(), mutant.mistake);
+                }
+                Verdict::DidNotCompile => {
+                    println!(
+                        "{counter} {} {who:<44} does not compile (a mutant must compile):\n{}",
+                        ui::fail_mark(),
+                        ui::indent(grades.compile_errors.as_deref().unwrap_or_default(), 6)
+                    );
+                }
+                Verdict::NoTests => {
+                    println!("{counter} {} {who:<44} no tests ran for `{}`", ui::fail_mark(), exercise.name);
+                }
+            }
+        }
+        scratch.write_exercise(exercise, &original)?;
+    }
+    let all = caught == total;
+    let mark = if all { ui::pass_mark() } else { ui::fail_mark() };
+    println!("{mark} {caught}/{total} mutants of {} caught", chapter.id);
+    Ok(all)
+}
+
+/// A copy of one solution crate in its own workspace under `target/mutants/`,
+/// whose test target is the chapter's real `tests/grade/main.rs`.
+struct Scratch {
+    manifest: PathBuf,
+    crate_dir: PathBuf,
+    target_dir: PathBuf,
+    package: String,
+}
+
+impl Scratch {
+    fn create(root: &Path, chapter: &Chapter) -> Result<Scratch> {
+        let base = root.join("target/mutants");
+        let workspace = base.join("workspace");
+        let _ = fs::remove_dir_all(&workspace);
+        let crate_dir = workspace.join(&chapter.id);
+        copy_dir(&chapter.solution_dir(root), &crate_dir)?;
+        fs::copy(root.join("Cargo.lock"), workspace.join("Cargo.lock"))?;
+        fs::copy(root.join("rust-toolchain.toml"), workspace.join("rust-toolchain.toml"))?;
+
+        // The solution's manifest points at the chapter's tests by a relative
+        // path; make it absolute so it works from the copy.
+        let manifest_path = crate_dir.join("Cargo.toml");
+        let mut manifest: toml::Table = toml::from_str(&fs::read_to_string(&manifest_path)?)?;
+        for test in manifest.get_mut("test").and_then(|t| t.as_array_mut()).into_iter().flatten() {
+            if let Some(path) = test.get_mut("path") {
+                let absolute = chapter.solution_dir(root).join(path.as_str().unwrap_or_default());
+                *path = toml::Value::String(absolute.to_string_lossy().into_owned());
+            }
+        }
+        fs::write(&manifest_path, toml::to_string(&manifest)?)?;
+
+        // The workspace keeps the root's shared dependencies and lints, with
+        // path dependencies made absolute.
+        let root_manifest: toml::Table = toml::from_str(&fs::read_to_string(root.join("Cargo.toml"))?)?;
+        let mut ws = root_manifest.get("workspace").and_then(|w| w.as_table()).cloned().unwrap_or_default();
+        ws.insert("members".into(), toml::Value::Array(vec![chapter.id.clone().into()]));
+        ws.remove("default-members");
+        if let Some(deps) = ws.get_mut("dependencies").and_then(|d| d.as_table_mut()) {
+            for (_, dep) in deps.iter_mut() {
+                let Some(dep) = dep.as_table_mut() else { continue };
+                if let Some(path) = dep.get_mut("path") {
+                    let absolute = root.join(path.as_str().unwrap_or_default());
+                    *path = toml::Value::String(absolute.to_string_lossy().into_owned());
+                }
+            }
+        }
+        let mut top = toml::Table::new();
+        top.insert("workspace".into(), toml::Value::Table(ws));
+        let manifest = workspace.join("Cargo.toml");
+        fs::write(&manifest, toml::to_string(&top)?)?;
+        Ok(Scratch {
+            manifest,
+            crate_dir,
+            target_dir: base.join("target"),
+            package: chapter.solution_package(),
+        })
+    }
+
+    fn write_exercise(&self, exercise: &Exercise, text: &str) -> Result<()> {
+        let path = self.crate_dir.join("src").join(format!("{}.rs", exercise.name));
+        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    fn grade(&self, root: &Path, exercise: &Exercise) -> Result<grade::Grades> {
+        let package = Package { manifest: Some(&self.manifest), name: &self.package };
+        let target = self.target_dir.to_string_lossy();
+        grade::run(root, package, Some(&exercise.name), &[("CARGO_TARGET_DIR", target.as_ref())])
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "use x;\n// ANCHOR: f\nfn f() -> u8 {\n    1\n}\n// ANCHOR_END: f\nfn g() {}\n";
+
+    fn mutant(anchor: Option<&str>, code: Option<&str>, replace: Option<&str>, with: Option<&str>) -> Mutant {
+        Mutant {
+            name: "m".into(),
+            mistake: "a mistake".into(),
+            anchor: anchor.map(Into::into),
+            code: code.map(Into::into),
+            replace: replace.map(Into::into),
+            with: with.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn an_anchor_mutant_replaces_the_region_and_keeps_the_markers() {
+        let changed = mutant(Some("f"), Some("\nfn f() -> u8 {\n    2\n}\n"), None, None).apply(SOURCE).unwrap();
+        assert_eq!(changed, "use x;\n// ANCHOR: f\nfn f() -> u8 {\n    2\n}\n// ANCHOR_END: f\nfn g() {}\n");
+    }
+
+    #[test]
+    fn a_replace_mutant_must_match_exactly_once() {
+        assert!(mutant(None, None, Some("    1"), Some("    0")).apply(SOURCE).unwrap().contains("    0\n"));
+        let stale = mutant(None, None, Some("    7"), Some("    0")).apply(SOURCE).unwrap_err();
+        assert!(stale.to_string().contains("no longer in the file"));
+        let ambiguous = mutant(None, None, Some("fn"), Some("pub fn")).apply(SOURCE).unwrap_err();
+        assert!(ambiguous.to_string().contains("occurs 2 times"));
+    }
+
+    #[test]
+    fn a_missing_anchor_is_an_error() {
+        let error = mutant(Some("h"), Some("fn h() {}"), None, None).apply(SOURCE).unwrap_err();
+        assert!(error.to_string().contains("no `// ANCHOR: h`"));
+    }
+}

@@ -1,0 +1,91 @@
+//! The learner's progress: which exercises passed their last check.
+//!
+//! Kept in `.lockstep/progress.toml` (gitignored). A missing or damaged file
+//! is rebuilt as empty progress, with a warning, never an error: the next
+//! `cargo xtask check` grades everything again anyway.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Progress {
+    /// Exercise names whose tests all passed at their last check.
+    #[serde(default)]
+    pub passed: BTreeSet<String>,
+}
+
+impl Progress {
+    pub fn path(root: &Path) -> PathBuf {
+        root.join(".lockstep").join("progress.toml")
+    }
+
+    pub fn load(root: &Path) -> Progress {
+        let path = Self::path(root);
+        let Ok(text) = fs::read_to_string(&path) else { return Progress::default() };
+        toml::from_str(&text).unwrap_or_else(|error| {
+            eprintln!(
+                "warning: {} is damaged ({}); starting from no progress, the next check rebuilds it",
+                path.display(),
+                error.message()
+            );
+            Progress::default()
+        })
+    }
+
+    pub fn save(&self, root: &Path) -> Result<()> {
+        let path = Self::path(root);
+        fs::create_dir_all(path.parent().expect("the state file is in a folder"))?;
+        let text = format!(
+            "# Your progress in Lockstep, written by `cargo xtask check`. Safe to delete.\n{}",
+            toml::to_string(self)?
+        );
+        // Write then rename, so an interrupted write never leaves half a file.
+        let partial = path.with_extension("toml.partial");
+        fs::write(&partial, text).with_context(|| format!("cannot write {}", partial.display()))?;
+        fs::rename(&partial, &path).with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    pub fn record(&mut self, exercise: &str, passed: bool) {
+        if passed {
+            self.passed.insert(exercise.to_owned());
+        } else {
+            self.passed.remove(exercise);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("lockstep-progress-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn round_trips_and_forgets_an_exercise_that_fails_again() {
+        let root = scratch("round-trip");
+        let mut progress = Progress::load(&root);
+        progress.record("downloads", true);
+        progress.record("arguments", true);
+        progress.record("arguments", false);
+        progress.save(&root).unwrap();
+        let again = Progress::load(&root);
+        assert_eq!(again.passed.into_iter().collect::<Vec<_>>(), ["downloads"]);
+    }
+
+    #[test]
+    fn a_damaged_file_means_no_progress_not_a_crash() {
+        let root = scratch("damaged");
+        fs::create_dir_all(root.join(".lockstep")).unwrap();
+        fs::write(Progress::path(&root), "passed = [unterminated").unwrap();
+        assert!(Progress::load(&root).passed.is_empty());
+    }
+}

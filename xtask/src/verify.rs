@@ -1,0 +1,170 @@
+//! `cargo xtask verify`: the course is sound. CI runs it after `cargo test`.
+//!
+//! 1. `course.toml` matches the files (chapters, exercises, tests, mutants).
+//! 2. Every built chapter covers its syllabus ids; the rest are reported.
+//! 3. The book's includes, anchors and links resolve.
+//! 4. No snapshot is pending review.
+//! 5. Every solution passes all its tests (graded tests, compile-fail
+//!    lessons, demos, doctests), with missing snapshots as failures.
+//! 6. Every exercise's tests fail on its starter.
+//! 7. The book builds.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+
+use crate::course::Course;
+use crate::grade::{self, Package, Verdict};
+use crate::{book, tidy, ui};
+
+pub fn run(root: &Path, verbose: bool) -> Result<bool> {
+    let course = Course::load(root)?;
+    let mut ok = true;
+    let mut step = |title: &str, check: &mut dyn FnMut() -> Result<Vec<String>>| -> Result<()> {
+        let started = Instant::now();
+        print!("{} {title} … ", ui::bold("verify"));
+        use std::io::Write;
+        std::io::stdout().flush()?;
+        let problems = check()?;
+        let secs = ui::dim(&format!("({:.1} s)", started.elapsed().as_secs_f64()));
+        if problems.is_empty() {
+            println!("{} {secs}", ui::pass_mark());
+        } else {
+            ok = false;
+            println!("{} {secs}", ui::fail_mark());
+            for problem in problems {
+                println!("{}", ui::indent(&problem, 4));
+            }
+        }
+        Ok(())
+    };
+
+    step("course.toml matches the files", &mut || tidy::problems(root, &course))?;
+    step("syllabus coverage", &mut || Ok(report_coverage(&course)))?;
+    step("book includes and links resolve", &mut || book::check_sources(root))?;
+    step("no snapshot is pending review", &mut || pending_snapshots(root))?;
+    for chapter in course.built() {
+        let package = chapter.solution_package();
+        step(&format!("{package} passes all its tests"), &mut || {
+            solution_passes(root, &package, verbose)
+        })?;
+        step(&format!("{} fails every exercise", chapter.package()), &mut || {
+            let grades = grade::run(root, Package { manifest: None, name: chapter.package() }, None, &[])?;
+            if let Some(errors) = &grades.compile_errors {
+                return Ok(vec![format!("the starter must compile:\n{errors}")]);
+            }
+            Ok(chapter
+                .exercises
+                .iter()
+                .filter_map(|exercise| match grades.verdict(&exercise.name) {
+                    Verdict::Failed { .. } => None,
+                    Verdict::Passed { .. } => Some(format!("{}: the starter passes its tests", exercise.name)),
+                    Verdict::NoTests => Some(format!("{}: no graded tests ran", exercise.name)),
+                    Verdict::DidNotCompile => Some(format!("{}: does not compile", exercise.name)),
+                })
+                .collect())
+        })?;
+    }
+    step("the book builds", &mut || {
+        book::build(root).map(|index| {
+            println!();
+            println!("    {}", index.display());
+            Vec::new()
+        })
+    })?;
+    let mark = if ok { ui::pass_mark() } else { ui::fail_mark() };
+    println!("{mark} verify {}", if ok { "passed" } else { "failed" });
+    Ok(ok)
+}
+
+/// Lines for the ids that nothing covers yet. A built chapter with uncovered
+/// ids is a problem; chapters not yet built are only reported.
+fn report_coverage(course: &Course) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (group, rows) in tidy::coverage(course) {
+        let missing: Vec<&str> = rows.iter().filter(|(_, by)| by.is_empty()).map(|(id, _)| *id).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        if course.built().any(|chapter| chapter.id == group) {
+            problems.push(format!("{group}: not covered: {}", missing.join(", ")));
+        } else {
+            println!();
+            print!("    {group}: not built yet ({})", missing.join(", "));
+        }
+    }
+    if !problems.is_empty() || course.syllabus.len() > course.built().count() {
+        println!();
+        print!("    ");
+    }
+    problems
+}
+
+/// `cargo xtask syllabus`: every id and what covers it.
+pub fn syllabus(root: &Path) -> Result<bool> {
+    let course = Course::load(root)?;
+    let mut complete = true;
+    for (group, rows) in tidy::coverage(&course) {
+        println!("{}", ui::bold(group));
+        for (id, by) in rows {
+            if by.is_empty() {
+                complete = false;
+                println!("  {} {id:<4} {}", ui::dim("·"), ui::dim("not covered yet"));
+            } else {
+                println!("  {} {id:<4} {}", ui::pass_mark(), by.join(", "));
+            }
+        }
+    }
+    Ok(complete)
+}
+
+fn pending_snapshots(root: &Path) -> Result<Vec<String>> {
+    let mut pending = Vec::new();
+    let mut dirs = vec![root.join("chapters")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir)?.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if name.ends_with(".snap.new") || name.ends_with(".pending-snap") {
+                pending.push(format!(
+                    "{} is pending: review it with `cargo insta review`, or delete it",
+                    path.strip_prefix(root).unwrap_or(&path).display()
+                ));
+            }
+        }
+    }
+    Ok(pending)
+}
+
+fn solution_passes(root: &Path, package: &str, verbose: bool) -> Result<Vec<String>> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(cargo)
+        .current_dir(root)
+        .args(["test", "--package", package, "--color", "never"])
+        // A missing snapshot fails instead of being written; nothing pending is left behind.
+        .env("CI", "true")
+        .env("INSTA_UPDATE", "no")
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .with_context(|| format!("cannot run cargo test for {package}"))?;
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    if verbose {
+        println!("\n{text}");
+    }
+    if output.status.success() {
+        return Ok(Vec::new());
+    }
+    let tail: Vec<&str> = text.lines().rev().take(40).collect();
+    Ok(vec![format!(
+        "cargo test -p {package} failed; the end of its output:\n{}",
+        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+    )])
+}
