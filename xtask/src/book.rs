@@ -24,6 +24,7 @@ pub fn build(root: &Path) -> Result<PathBuf> {
     let book = MDBook::load(root.join("book")).map_err(|e| anyhow!("cannot load the book: {e:#}"))?;
     book.build().map_err(|e| anyhow!("cannot build the book: {e:#}"))?;
     let index = book.build_dir_for("html").join("index.html");
+    let index = index.canonicalize().unwrap_or(index);
     if !index.is_file() {
         bail!("the book built, but {} is missing", index.display());
     }
