@@ -21,8 +21,10 @@ pub fn run(root: &Path, open: bool) -> Result<()> {
 
 /// Builds the book; returns the path of its `index.html`.
 pub fn build(root: &Path) -> Result<PathBuf> {
-    let book = MDBook::load(root.join("book")).map_err(|e| anyhow!("cannot load the book: {e:#}"))?;
-    book.build().map_err(|e| anyhow!("cannot build the book: {e:#}"))?;
+    let book =
+        MDBook::load(root.join("book")).map_err(|e| anyhow!("cannot load the book: {e:#}"))?;
+    book.build()
+        .map_err(|e| anyhow!("cannot build the book: {e:#}"))?;
     let index = book.build_dir_for("html").join("index.html");
     let index = index.canonicalize().unwrap_or(index);
     if !index.is_file() {
@@ -39,7 +41,11 @@ fn open_in_browser(index: &Path) {
     } else {
         "xdg-open"
     };
-    if std::process::Command::new(opener).arg(index).spawn().is_err() {
+    if std::process::Command::new(opener)
+        .arg(index)
+        .spawn()
+        .is_err()
+    {
         println!("  (could not start a browser; open the file above yourself)");
     }
 }
@@ -53,11 +59,19 @@ pub fn check_sources(root: &Path) -> Result<Vec<String>> {
     for page in markdown_files(&src)? {
         let text = fs::read_to_string(&page)?;
         let dir = page.parent().expect("a page is in a folder");
-        let shown = page.strip_prefix(root).unwrap_or(&page).display().to_string();
+        let shown = page
+            .strip_prefix(root)
+            .unwrap_or(&page)
+            .display()
+            .to_string();
         for (number, line) in text.lines().enumerate() {
             let at = format!("{shown}:{}", number + 1);
             for include in directives(line) {
-                problems.extend(check_include(dir, &include).err().map(|e| format!("{at}: {e}")));
+                problems.extend(
+                    check_include(dir, &include)
+                        .err()
+                        .map(|e| format!("{at}: {e}")),
+                );
             }
             for link in links(line) {
                 let target = link.split('#').next().unwrap_or_default();
@@ -108,8 +122,12 @@ fn check_include(dir: &Path, include: &str) -> Result<()> {
     let mut parts = include.splitn(2, ':');
     let file = parts.next().unwrap_or_default();
     let path = dir.join(file);
-    let text = fs::read_to_string(&path).map_err(|_| anyhow!("included file `{file}` is missing"))?;
-    if let Some(anchor) = parts.next().filter(|a| !a.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+    let text =
+        fs::read_to_string(&path).map_err(|_| anyhow!("included file `{file}` is missing"))?;
+    if let Some(anchor) = parts
+        .next()
+        .filter(|a| !a.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    {
         let start = format!("ANCHOR: {anchor}");
         let end = format!("ANCHOR_END: {anchor}");
         let has = |marker: &str| text.lines().any(|line| line.trim_end().ends_with(marker));
@@ -143,7 +161,8 @@ mod tests {
 
     #[test]
     fn finds_include_directives_and_relative_links() {
-        let line = "See {{#include ../x.rs:setup}} and [the map](map.md#top), [web](https://x.org).";
+        let line =
+            "See {{#include ../x.rs:setup}} and [the map](map.md#top), [web](https://x.org).";
         assert_eq!(directives(line), ["../x.rs:setup"]);
         assert_eq!(links(line), ["map.md#top"]);
     }

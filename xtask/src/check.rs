@@ -15,7 +15,10 @@ pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
     let course = Course::load(root)?;
     let target = course.find(name)?;
     let chapters: Vec<(&Chapter, Vec<&Exercise>)> = match target {
-        Target::Course => course.built().map(|c| (c, c.exercises.iter().collect())).collect(),
+        Target::Course => course
+            .built()
+            .map(|c| (c, c.exercises.iter().collect()))
+            .collect(),
         Target::Chapter(chapter) => vec![(chapter, chapter.exercises.iter().collect())],
         Target::Exercise(chapter, exercise) => vec![(chapter, vec![exercise])],
     };
@@ -29,13 +32,21 @@ pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
         };
         println!("{} {} …", ui::bold("Grading"), chapter.id);
         let started = Instant::now();
-        let package = Package { manifest: None, name: chapter.package() };
+        let package = Package {
+            manifest: None,
+            name: chapter.package(),
+        };
         let grades = grade::run(root, package, filter, &[])?;
         if verbose {
             println!("{}", grades.raw);
         }
         if let Some(errors) = &grades.compile_errors {
-            println!("{} {} does not compile:\n{}", ui::fail_mark(), chapter.id, ui::indent(errors, 4));
+            println!(
+                "{} {} does not compile:\n{}",
+                ui::fail_mark(),
+                chapter.id,
+                ui::indent(errors, 4)
+            );
             println!("    (cargo xtask check --verbose shows cargo's full output)");
             all_passed = false;
             continue;
@@ -45,19 +56,26 @@ pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
             progress.record(&exercise.name, verdict.passed());
             all_passed &= verdict.passed();
             println!("{}", line(exercise, chapter, &verdict));
-            if !first_failure_shown {
-                if let Verdict::Failed { failed, .. } = &verdict {
-                    first_failure_shown = true;
-                    println!("{}", explain(failed[0], exercise));
-                }
+            if let (false, Verdict::Failed { failed, .. }) = (first_failure_shown, &verdict) {
+                first_failure_shown = true;
+                println!("{}", explain(failed[0], exercise));
             }
         }
-        println!("{}", ui::dim(&format!("  graded in {:.1} s", started.elapsed().as_secs_f64())));
+        println!(
+            "{}",
+            ui::dim(&format!(
+                "  graded in {:.1} s",
+                started.elapsed().as_secs_f64()
+            ))
+        );
         report_unparsed(&grades);
     }
     progress.save(root)?;
     if all_passed {
-        println!("{} All passed. `cargo xtask` shows what comes next.", ui::pass_mark());
+        println!(
+            "{} All passed. `cargo xtask` shows what comes next.",
+            ui::pass_mark()
+        );
     }
     Ok(all_passed)
 }
@@ -66,7 +84,11 @@ fn line(exercise: &Exercise, chapter: &Chapter, verdict: &Verdict<'_>) -> String
     let file = exercise.starter_file(chapter);
     match verdict {
         Verdict::Passed { tests } => {
-            format!("{} {:<14} {tests}/{tests} tests pass", ui::pass_mark(), exercise.name)
+            format!(
+                "{} {:<14} {tests}/{tests} tests pass",
+                ui::pass_mark(),
+                exercise.name
+            )
         }
         Verdict::Failed { failed, tests } => format!(
             "{} {:<14} {}/{tests} tests pass   {}",
@@ -76,7 +98,9 @@ fn line(exercise: &Exercise, chapter: &Chapter, verdict: &Verdict<'_>) -> String
             ui::dim(&file.display().to_string())
         ),
         Verdict::NoTests => format!("{} {:<14} no tests ran", ui::fail_mark(), exercise.name),
-        Verdict::DidNotCompile => format!("{} {:<14} does not compile", ui::fail_mark(), exercise.name),
+        Verdict::DidNotCompile => {
+            format!("{} {:<14} does not compile", ui::fail_mark(), exercise.name)
+        }
     }
 }
 
@@ -97,6 +121,9 @@ fn explain(test: &grade::TestResult, exercise: &Exercise) -> String {
 /// Tests outside any exercise's module would go unreported; say so.
 fn report_unparsed(grades: &Grades) {
     if grades.tests.is_empty() {
-        println!("{}", ui::yellow("  no test results could be read; run with --verbose"));
+        println!(
+            "{}",
+            ui::yellow("  no test results could be read; run with --verbose")
+        );
     }
 }

@@ -98,7 +98,8 @@ impl Course {
         let path = root.join("course.toml");
         let text =
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        toml::from_str(&text).with_context(|| format!("{} is not a valid course map", path.display()))
+        toml::from_str(&text)
+            .with_context(|| format!("{} is not a valid course map", path.display()))
     }
 
     /// The chapters that exist as crates.
@@ -108,18 +109,28 @@ impl Course {
 
     /// Every exercise of the built chapters, in course order.
     pub fn exercises(&self) -> impl Iterator<Item = (&Chapter, &Exercise)> {
-        self.built()
-            .flat_map(|chapter| chapter.exercises.iter().map(move |exercise| (chapter, exercise)))
+        self.built().flat_map(|chapter| {
+            chapter
+                .exercises
+                .iter()
+                .map(move |exercise| (chapter, exercise))
+        })
     }
 
     /// Finds a chapter (`ch01-threads`, or `threads`) or an exercise
     /// (`downloads`) by name; `None` means the whole course.
     pub fn find(&self, name: Option<&str>) -> Result<Target<'_>> {
-        let Some(name) = name else { return Ok(Target::Course) };
+        let Some(name) = name else {
+            return Ok(Target::Course);
+        };
         for chapter in &self.chapters {
             if chapter.id == name || chapter.short_name() == name {
                 if chapter.planned {
-                    bail!("chapter `{}` ({}) is not written yet", chapter.id, chapter.title);
+                    bail!(
+                        "chapter `{}` ({}) is not written yet",
+                        chapter.id,
+                        chapter.title
+                    );
                 }
                 return Ok(Target::Chapter(chapter));
             }
@@ -152,7 +163,9 @@ impl Course {
 impl Chapter {
     /// `threads` for `ch01-threads`.
     pub fn short_name(&self) -> &str {
-        self.id.split_once('-').map_or(self.id.as_str(), |(_, rest)| rest)
+        self.id
+            .split_once('-')
+            .map_or(self.id.as_str(), |(_, rest)| rest)
     }
 
     /// The package that holds the learner's code.
@@ -177,12 +190,18 @@ impl Chapter {
 impl Exercise {
     /// The learner's file, relative to the workspace root.
     pub fn starter_file(&self, chapter: &Chapter) -> PathBuf {
-        Path::new("chapters").join(&chapter.id).join("src").join(format!("{}.rs", self.name))
+        Path::new("chapters")
+            .join(&chapter.id)
+            .join("src")
+            .join(format!("{}.rs", self.name))
     }
 
     /// The reference solution's file, relative to the workspace root.
     pub fn solution_file(&self, chapter: &Chapter) -> PathBuf {
-        Path::new("solutions").join(&chapter.id).join("src").join(format!("{}.rs", self.name))
+        Path::new("solutions")
+            .join(&chapter.id)
+            .join("src")
+            .join(format!("{}.rs", self.name))
     }
 }
 
@@ -191,15 +210,15 @@ impl Counterpart {
     pub fn path(&self, chapter: &Chapter) -> PathBuf {
         let name = &self.name;
         match self.kind {
-            CounterpartKind::Demo => {
-                Path::new("solutions").join(&chapter.id).join(format!("examples/{name}.rs"))
-            }
-            CounterpartKind::Bench => {
-                Path::new("solutions").join(&chapter.id).join(format!("benches/{name}.rs"))
-            }
-            CounterpartKind::Lesson => {
-                Path::new("chapters").join(&chapter.id).join(format!("tests/ui/{name}.rs"))
-            }
+            CounterpartKind::Demo => Path::new("solutions")
+                .join(&chapter.id)
+                .join(format!("examples/{name}.rs")),
+            CounterpartKind::Bench => Path::new("solutions")
+                .join(&chapter.id)
+                .join(format!("benches/{name}.rs")),
+            CounterpartKind::Lesson => Path::new("chapters")
+                .join(&chapter.id)
+                .join(format!("tests/ui/{name}.rs")),
             CounterpartKind::Book => Path::new("book/src").join(name),
         }
     }

@@ -36,8 +36,13 @@ pub struct Failure {
 pub enum Verdict<'a> {
     DidNotCompile,
     NoTests,
-    Passed { tests: usize },
-    Failed { failed: Vec<&'a TestResult>, tests: usize },
+    Passed {
+        tests: usize,
+    },
+    Failed {
+        failed: Vec<&'a TestResult>,
+        tests: usize,
+    },
 }
 
 impl Verdict<'_> {
@@ -53,8 +58,11 @@ impl Grades {
             return Verdict::DidNotCompile;
         }
         let prefix = format!("{exercise}::");
-        let tests: Vec<&TestResult> =
-            self.tests.iter().filter(|test| test.name.starts_with(&prefix)).collect();
+        let tests: Vec<&TestResult> = self
+            .tests
+            .iter()
+            .filter(|test| test.name.starts_with(&prefix))
+            .collect();
         let failed: Vec<&TestResult> = tests.iter().copied().filter(|test| !test.passed).collect();
         match (tests.len(), failed.is_empty()) {
             (0, _) => Verdict::NoTests,
@@ -74,7 +82,12 @@ pub struct Package<'a> {
 
 /// Runs `cargo test -p <package> --test grade` (only the tests whose names
 /// start with `filter`, when given) and parses the results.
-pub fn run(root: &Path, package: Package<'_>, filter: Option<&str>, env: &[(&str, &str)]) -> Result<Grades> {
+pub fn run(
+    root: &Path,
+    package: Package<'_>,
+    filter: Option<&str>,
+    env: &[(&str, &str)],
+) -> Result<Grades> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut command = Command::new(cargo);
     command.current_dir(root).arg("test");
@@ -82,7 +95,13 @@ pub fn run(root: &Path, package: Package<'_>, filter: Option<&str>, env: &[(&str
         command.arg("--manifest-path").arg(manifest);
     }
     command
-        .args(["--package", package.name, "--test", "grade", "--no-fail-fast"])
+        .args([
+            "--package",
+            package.name,
+            "--test",
+            "grade",
+            "--no-fail-fast",
+        ])
         .args(["--message-format", "short", "--color", "never"])
         .args(["--", "--color", "never"]);
     if let Some(filter) = filter {
@@ -122,7 +141,15 @@ fn compile_errors(stderr: &str) -> String {
         .take(8)
         .collect();
     if errors.is_empty() {
-        stderr.lines().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n")
+        stderr
+            .lines()
+            .rev()
+            .take(12)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+            .join("\n")
     } else {
         errors.join("\n")
     }
@@ -133,8 +160,12 @@ fn compile_errors(stderr: &str) -> String {
 fn parse_libtest(stdout: &str) -> Grades {
     let mut grades = Grades::default();
     for line in stdout.lines() {
-        let Some(rest) = line.strip_prefix("test ") else { continue };
-        let Some((name, result)) = rest.rsplit_once(" ... ") else { continue };
+        let Some(rest) = line.strip_prefix("test ") else {
+            continue;
+        };
+        let Some((name, result)) = rest.rsplit_once(" ... ") else {
+            continue;
+        };
         // `#[should_panic]` tests print as `name - should panic`.
         let name = name.trim_end_matches(" - should panic").to_owned();
         let passed = match result.trim() {
@@ -142,7 +173,11 @@ fn parse_libtest(stdout: &str) -> Grades {
             "FAILED" => false,
             _ => continue,
         };
-        grades.tests.push(TestResult { name, passed, failure: None });
+        grades.tests.push(TestResult {
+            name,
+            passed,
+            failure: None,
+        });
     }
     // libtest reports in completion order; sort so "the first failure" is stable.
     grades.tests.sort_by(|a, b| a.name.cmp(&b.name));
@@ -150,7 +185,10 @@ fn parse_libtest(stdout: &str) -> Grades {
     for test in grades.tests.iter_mut().filter(|test| !test.passed) {
         let section = sections.iter().find(|(name, _)| *name == test.name);
         test.failure = Some(section.map_or_else(
-            || Failure { location: None, message: "failed (no output)".to_owned() },
+            || Failure {
+                location: None,
+                message: "failed (no output)".to_owned(),
+            },
             |(_, lines)| failure_from(lines),
         ));
     }
@@ -161,7 +199,10 @@ fn failure_sections(stdout: &str) -> Vec<(&str, Vec<&str>)> {
     let mut sections: Vec<(&str, Vec<&str>)> = Vec::new();
     let mut current: Option<(&str, Vec<&str>)> = None;
     for line in stdout.lines() {
-        if let Some(name) = line.strip_prefix("---- ").and_then(|rest| rest.strip_suffix(" stdout ----")) {
+        if let Some(name) = line
+            .strip_prefix("---- ")
+            .and_then(|rest| rest.strip_suffix(" stdout ----"))
+        {
             sections.extend(current.take());
             current = Some((name, Vec::new()));
         } else if line == "failures:" {
@@ -198,7 +239,10 @@ fn failure_from(lines: &[&str]) -> Failure {
     while message.last().is_some_and(|line| line.trim().is_empty()) {
         message.pop();
     }
-    Failure { location, message: message.join("\n") }
+    Failure {
+        location,
+        message: message.join("\n"),
+    }
 }
 
 #[cfg(test)]
@@ -240,19 +284,34 @@ test result: FAILED. 2 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; 
         let overlap = &grades.tests[2];
         assert!(!overlap.passed);
         let failure = overlap.failure.as_ref().unwrap();
-        assert_eq!(failure.location.as_deref(), Some("chapters/ch01-threads/src/downloads.rs:64:5"));
-        assert_eq!(failure.message, "not yet implemented: fetch all the downloads at the same time");
+        assert_eq!(
+            failure.location.as_deref(),
+            Some("chapters/ch01-threads/src/downloads.rs:64:5")
+        );
+        assert_eq!(
+            failure.message,
+            "not yet implemented: fetch all the downloads at the same time"
+        );
         let spawn = grades.tests[0].failure.as_ref().unwrap();
-        assert_eq!(spawn.message, "assertion `left == right` failed\n  left: None\n right: Some(\"worker-7\")");
+        assert_eq!(
+            spawn.message,
+            "assertion `left == right` failed\n  left: None\n right: Some(\"worker-7\")"
+        );
     }
 
     #[test]
     fn verdicts_per_exercise() {
         let grades = parse_libtest(OUTPUT);
-        assert!(matches!(grades.verdict("downloads"), Verdict::Failed { tests: 2, ref failed } if failed.len() == 1));
+        assert!(
+            matches!(grades.verdict("downloads"), Verdict::Failed { tests: 2, ref failed } if failed.len() == 1)
+        );
         assert_eq!(grades.verdict("cost"), Verdict::Passed { tests: 1 });
         assert_eq!(grades.verdict("stopping"), Verdict::NoTests);
-        assert_eq!(grades.verdict("down"), Verdict::NoTests, "names match whole modules only");
+        assert_eq!(
+            grades.verdict("down"),
+            Verdict::NoTests,
+            "names match whole modules only"
+        );
     }
 
     #[test]

@@ -11,10 +11,18 @@ pub fn run(root: &Path, name: Option<&str>) -> Result<()> {
     let course = Course::load(root)?;
     let Some(name) = name else {
         let names: Vec<&str> = course.exercises().map(|(_, e)| e.name.as_str()).collect();
-        bail!("which exercise? cargo xtask hint <exercise>\nexercises: {}", names.join(", "));
+        bail!(
+            "which exercise? cargo xtask hint <exercise>\nexercises: {}",
+            names.join(", ")
+        );
     };
     let (chapter, exercise) = course.find_exercise(name)?;
-    println!("{} {} ({})", ui::bold("Hint for"), exercise.name, exercise.title);
+    println!(
+        "{} {} ({})",
+        ui::bold("Hint for"),
+        exercise.name,
+        exercise.title
+    );
     println!("  file: {}\n", exercise.starter_file(chapter).display());
     println!("{}", ui::indent(&textwrap(&exercise.hint, 76), 2));
     Ok(())

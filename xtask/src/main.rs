@@ -93,14 +93,20 @@ fn run() -> Result<ExitCode> {
         Some("mutants") => mutants::run(&root, free, args.verbose)?,
         Some("syllabus") => verify::syllabus(&root)?,
         Some(other) => {
-            let commands = ["check", "hint", "book", "verify", "mutants", "syllabus", "help"];
+            let commands = [
+                "check", "hint", "book", "verify", "mutants", "syllabus", "help",
+            ];
             let suggestion = course::closest(other, &commands)
                 .map(|name| format!("; did you mean `{name}`?"))
                 .unwrap_or_default();
             bail!("unknown command `{other}`{suggestion}\n\n{USAGE}")
         }
     };
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// The workspace root: the folder above this crate, wherever cargo was run.

@@ -18,18 +18,38 @@ pub fn run(root: &Path) -> Result<()> {
 fn render(course: &Course, progress: &Progress, root: &Path) -> String {
     let mut out = String::new();
     let total = course.exercises().count();
-    let done = course.exercises().filter(|(_, e)| progress.passed.contains(&e.name)).count();
-    out.push_str(&format!("{}: {}\n", ui::bold(&course.course.title), course.course.tagline));
-    out.push_str(&format!("Progress {}\n\n", ui::progress_bar(done, total, 32)));
+    let done = course
+        .exercises()
+        .filter(|(_, e)| progress.passed.contains(&e.name))
+        .count();
+    out.push_str(&format!(
+        "{}: {}\n",
+        ui::bold(&course.course.title),
+        course.course.tagline
+    ));
+    out.push_str(&format!(
+        "Progress {}\n\n",
+        ui::progress_bar(done, total, 32)
+    ));
 
-    let next = course.exercises().find(|(_, e)| !progress.passed.contains(&e.name));
+    let next = course
+        .exercises()
+        .find(|(_, e)| !progress.passed.contains(&e.name));
     for (number, chapter) in course.chapters.iter().enumerate() {
         let heading = format!("{:>2}  {:<38}", number + 1, chapter.title);
         if chapter.planned {
-            out.push_str(&format!("{}{}\n", ui::dim(&heading), ui::dim("coming soon")));
+            out.push_str(&format!(
+                "{}{}\n",
+                ui::dim(&heading),
+                ui::dim("coming soon")
+            ));
             continue;
         }
-        let passed = chapter.exercises.iter().filter(|e| progress.passed.contains(&e.name)).count();
+        let passed = chapter
+            .exercises
+            .iter()
+            .filter(|e| progress.passed.contains(&e.name))
+            .count();
         out.push_str(&format!(
             "{}{}  {passed}/{}\n",
             ui::bold(&heading),
@@ -49,7 +69,10 @@ fn render(course: &Course, progress: &Progress, root: &Path) -> String {
                 ExerciseKind::Fix => ui::dim(" (fix the bug)"),
                 ExerciseKind::Implement => String::new(),
             };
-            out.push_str(&format!("      {mark} {:<14} {}{kind}\n", exercise.name, exercise.title));
+            out.push_str(&format!(
+                "      {mark} {:<14} {}{kind}\n",
+                exercise.name, exercise.title
+            ));
         }
     }
     out.push('\n');
@@ -60,9 +83,18 @@ fn render(course: &Course, progress: &Progress, root: &Path) -> String {
                 ui::bold(&exercise.name),
                 exercise.title
             ));
-            out.push_str(&format!("  edit       {}\n", exercise.starter_file(chapter).display()));
-            out.push_str(&format!("  grade it   cargo xtask check {}\n", exercise.name));
-            out.push_str(&format!("  a hint     cargo xtask hint {}\n", exercise.name));
+            out.push_str(&format!(
+                "  edit       {}\n",
+                exercise.starter_file(chapter).display()
+            ));
+            out.push_str(&format!(
+                "  grade it   cargo xtask check {}\n",
+                exercise.name
+            ));
+            out.push_str(&format!(
+                "  a hint     cargo xtask hint {}\n",
+                exercise.name
+            ));
         }
         None if total > 0 => out.push_str(&format!(
             "{} Every exercise passes. More chapters are coming.\n",
@@ -71,7 +103,9 @@ fn render(course: &Course, progress: &Progress, root: &Path) -> String {
         None => {}
     }
     if progress.passed.is_empty() {
-        out.push_str(&ui::dim("  (progress comes from `cargo xtask check`; nothing graded yet)\n"));
+        out.push_str(&ui::dim(
+            "  (progress comes from `cargo xtask check`; nothing graded yet)\n",
+        ));
     }
     let built = root.join("target/book/index.html");
     let book = if built.is_file() {
@@ -95,9 +129,18 @@ mod tests {
         progress.record("downloads", true);
         let map = render(&course, &progress, &root);
         assert!(map.contains("Threads"), "{map}");
-        assert!(map.contains("coming soon"), "planned chapters are announced:\n{map}");
-        assert!(map.contains("Next: arguments"), "the first unpassed exercise is next:\n{map}");
-        assert!(map.contains("chapters/ch01-threads/src/arguments.rs"), "{map}");
+        assert!(
+            map.contains("coming soon"),
+            "planned chapters are announced:\n{map}"
+        );
+        assert!(
+            map.contains("Next: arguments"),
+            "the first unpassed exercise is next:\n{map}"
+        );
+        assert!(
+            map.contains("chapters/ch01-threads/src/arguments.rs"),
+            "{map}"
+        );
         assert!(map.contains("The book"), "{map}");
     }
 }

@@ -49,11 +49,20 @@ impl Mutant {
                 let from = from.trim_matches('\n');
                 match source.matches(from).count() {
                     1 => Ok(source.replacen(from, to.trim_matches('\n'), 1)),
-                    0 => bail!("mutant `{}`: its `replace` text is no longer in the file", self.name),
-                    n => bail!("mutant `{}`: its `replace` text occurs {n} times; make it unique", self.name),
+                    0 => bail!(
+                        "mutant `{}`: its `replace` text is no longer in the file",
+                        self.name
+                    ),
+                    n => bail!(
+                        "mutant `{}`: its `replace` text occurs {n} times; make it unique",
+                        self.name
+                    ),
                 }
             }
-            _ => bail!("mutant `{}` needs either `anchor` and `code`, or `replace` and `with`", self.name),
+            _ => bail!(
+                "mutant `{}` needs either `anchor` and `code`, or `replace` and `with`",
+                self.name
+            ),
         }
     }
 }
@@ -68,20 +77,29 @@ fn replace_anchor(source: &str, anchor: &str, code: &str) -> Result<String> {
     let Some(end) = source[body..].find(&end_marker) else {
         bail!("the file has no `// ANCHOR_END: {anchor}`")
     };
-    Ok(format!("{}{}\n{}", &source[..body], code.trim_matches('\n'), &source[body + end..]))
+    Ok(format!(
+        "{}{}\n{}",
+        &source[..body],
+        code.trim_matches('\n'),
+        &source[body + end..]
+    ))
 }
 
 /// The mutants of one exercise.
 pub fn load(root: &Path, chapter: &Chapter, exercise: &Exercise) -> Result<Vec<Mutant>> {
     let path = mutants_file(root, chapter, exercise);
-    let text = fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    let file: MutantFile =
-        toml::from_str(&text).with_context(|| format!("{} is not a valid mutants file", path.display()))?;
+    let text =
+        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file: MutantFile = toml::from_str(&text)
+        .with_context(|| format!("{} is not a valid mutants file", path.display()))?;
     Ok(file.mutants)
 }
 
 pub fn mutants_file(root: &Path, chapter: &Chapter, exercise: &Exercise) -> PathBuf {
-    chapter.solution_dir(root).join("mutants").join(format!("{}.toml", exercise.name))
+    chapter
+        .solution_dir(root)
+        .join("mutants")
+        .join(format!("{}.toml", exercise.name))
 }
 
 pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
@@ -105,7 +123,12 @@ fn run_chapter(root: &Path, chapter: &Chapter, verbose: bool) -> Result<bool> {
         .iter()
         .map(|exercise| load(root, chapter, exercise).map(|m| m.len()))
         .sum::<Result<usize>>()?;
-    println!("{} {} mutants of {} …", ui::bold("Testing"), total, chapter.id);
+    println!(
+        "{} {} mutants of {} …",
+        ui::bold("Testing"),
+        total,
+        chapter.id
+    );
     let (mut caught, mut done) = (0, 0);
     for exercise in &chapter.exercises {
         let original = fs::read_to_string(root.join(exercise.solution_file(chapter)))?;
@@ -124,10 +147,18 @@ fn run_chapter(root: &Path, chapter: &Chapter, verbose: bool) -> Result<bool> {
                 Verdict::Failed { failed, .. } => {
                     caught += 1;
                     let by: Vec<&str> = failed.iter().map(|t| t.name.as_str()).collect();
-                    println!("{counter} {} {who:<44} caught by {} ({secs:.1} s)", ui::pass_mark(), by.join(", "));
+                    println!(
+                        "{counter} {} {who:<44} caught by {} ({secs:.1} s)",
+                        ui::pass_mark(),
+                        by.join(", ")
+                    );
                 }
                 Verdict::Passed { .. } => {
-                    println!("{counter} {} {who:<44} SURVIVED: {}", ui::fail_mark(), mutant.mistake);
+                    println!(
+                        "{counter} {} {who:<44} SURVIVED: {}",
+                        ui::fail_mark(),
+                        mutant.mistake
+                    );
                 }
                 Verdict::DidNotCompile => {
                     println!(
@@ -137,14 +168,22 @@ fn run_chapter(root: &Path, chapter: &Chapter, verbose: bool) -> Result<bool> {
                     );
                 }
                 Verdict::NoTests => {
-                    println!("{counter} {} {who:<44} no tests ran for `{}`", ui::fail_mark(), exercise.name);
+                    println!(
+                        "{counter} {} {who:<44} no tests ran for `{}`",
+                        ui::fail_mark(),
+                        exercise.name
+                    );
                 }
             }
         }
         scratch.write_exercise(exercise, &original)?;
     }
     let all = caught == total;
-    let mark = if all { ui::pass_mark() } else { ui::fail_mark() };
+    let mark = if all {
+        ui::pass_mark()
+    } else {
+        ui::fail_mark()
+    };
     println!("{mark} {caught}/{total} mutants of {} caught", chapter.id);
     Ok(all)
 }
@@ -166,15 +205,25 @@ impl Scratch {
         let crate_dir = workspace.join(&chapter.id);
         copy_dir(&chapter.solution_dir(root), &crate_dir)?;
         fs::copy(root.join("Cargo.lock"), workspace.join("Cargo.lock"))?;
-        fs::copy(root.join("rust-toolchain.toml"), workspace.join("rust-toolchain.toml"))?;
+        fs::copy(
+            root.join("rust-toolchain.toml"),
+            workspace.join("rust-toolchain.toml"),
+        )?;
 
         // The solution's manifest points at the chapter's tests by a relative
         // path; make it absolute so it works from the copy.
         let manifest_path = crate_dir.join("Cargo.toml");
         let mut manifest: toml::Table = toml::from_str(&fs::read_to_string(&manifest_path)?)?;
-        for test in manifest.get_mut("test").and_then(|t| t.as_array_mut()).into_iter().flatten() {
+        for test in manifest
+            .get_mut("test")
+            .and_then(|t| t.as_array_mut())
+            .into_iter()
+            .flatten()
+        {
             if let Some(path) = test.get_mut("path") {
-                let absolute = chapter.solution_dir(root).join(path.as_str().unwrap_or_default());
+                let absolute = chapter
+                    .solution_dir(root)
+                    .join(path.as_str().unwrap_or_default());
                 *path = toml::Value::String(absolute.to_string_lossy().into_owned());
             }
         }
@@ -182,13 +231,23 @@ impl Scratch {
 
         // The workspace keeps the root's shared dependencies and lints, with
         // path dependencies made absolute.
-        let root_manifest: toml::Table = toml::from_str(&fs::read_to_string(root.join("Cargo.toml"))?)?;
-        let mut ws = root_manifest.get("workspace").and_then(|w| w.as_table()).cloned().unwrap_or_default();
-        ws.insert("members".into(), toml::Value::Array(vec![chapter.id.clone().into()]));
+        let root_manifest: toml::Table =
+            toml::from_str(&fs::read_to_string(root.join("Cargo.toml"))?)?;
+        let mut ws = root_manifest
+            .get("workspace")
+            .and_then(|w| w.as_table())
+            .cloned()
+            .unwrap_or_default();
+        ws.insert(
+            "members".into(),
+            toml::Value::Array(vec![chapter.id.clone().into()]),
+        );
         ws.remove("default-members");
         if let Some(deps) = ws.get_mut("dependencies").and_then(|d| d.as_table_mut()) {
             for (_, dep) in deps.iter_mut() {
-                let Some(dep) = dep.as_table_mut() else { continue };
+                let Some(dep) = dep.as_table_mut() else {
+                    continue;
+                };
                 if let Some(path) = dep.get_mut("path") {
                     let absolute = root.join(path.as_str().unwrap_or_default());
                     *path = toml::Value::String(absolute.to_string_lossy().into_owned());
@@ -208,14 +267,25 @@ impl Scratch {
     }
 
     fn write_exercise(&self, exercise: &Exercise, text: &str) -> Result<()> {
-        let path = self.crate_dir.join("src").join(format!("{}.rs", exercise.name));
+        let path = self
+            .crate_dir
+            .join("src")
+            .join(format!("{}.rs", exercise.name));
         fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
     }
 
     fn grade(&self, root: &Path, exercise: &Exercise) -> Result<grade::Grades> {
-        let package = Package { manifest: Some(&self.manifest), name: &self.package };
+        let package = Package {
+            manifest: Some(&self.manifest),
+            name: &self.package,
+        };
         let target = self.target_dir.to_string_lossy();
-        grade::run(root, package, Some(&exercise.name), &[("CARGO_TARGET_DIR", target.as_ref())])
+        grade::run(
+            root,
+            package,
+            Some(&exercise.name),
+            &[("CARGO_TARGET_DIR", target.as_ref())],
+        )
     }
 }
 
@@ -237,9 +307,15 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 mod tests {
     use super::*;
 
-    const SOURCE: &str = "use x;\n// ANCHOR: f\nfn f() -> u8 {\n    1\n}\n// ANCHOR_END: f\nfn g() {}\n";
+    const SOURCE: &str =
+        "use x;\n// ANCHOR: f\nfn f() -> u8 {\n    1\n}\n// ANCHOR_END: f\nfn g() {}\n";
 
-    fn mutant(anchor: Option<&str>, code: Option<&str>, replace: Option<&str>, with: Option<&str>) -> Mutant {
+    fn mutant(
+        anchor: Option<&str>,
+        code: Option<&str>,
+        replace: Option<&str>,
+        with: Option<&str>,
+    ) -> Mutant {
         Mutant {
             name: "m".into(),
             mistake: "a mistake".into(),
@@ -252,22 +328,38 @@ mod tests {
 
     #[test]
     fn an_anchor_mutant_replaces_the_region_and_keeps_the_markers() {
-        let changed = mutant(Some("f"), Some("\nfn f() -> u8 {\n    2\n}\n"), None, None).apply(SOURCE).unwrap();
-        assert_eq!(changed, "use x;\n// ANCHOR: f\nfn f() -> u8 {\n    2\n}\n// ANCHOR_END: f\nfn g() {}\n");
+        let changed = mutant(Some("f"), Some("\nfn f() -> u8 {\n    2\n}\n"), None, None)
+            .apply(SOURCE)
+            .unwrap();
+        assert_eq!(
+            changed,
+            "use x;\n// ANCHOR: f\nfn f() -> u8 {\n    2\n}\n// ANCHOR_END: f\nfn g() {}\n"
+        );
     }
 
     #[test]
     fn a_replace_mutant_must_match_exactly_once() {
-        assert!(mutant(None, None, Some("    1"), Some("    0")).apply(SOURCE).unwrap().contains("    0\n"));
-        let stale = mutant(None, None, Some("    7"), Some("    0")).apply(SOURCE).unwrap_err();
+        assert!(
+            mutant(None, None, Some("    1"), Some("    0"))
+                .apply(SOURCE)
+                .unwrap()
+                .contains("    0\n")
+        );
+        let stale = mutant(None, None, Some("    7"), Some("    0"))
+            .apply(SOURCE)
+            .unwrap_err();
         assert!(stale.to_string().contains("no longer in the file"));
-        let ambiguous = mutant(None, None, Some("fn"), Some("pub fn")).apply(SOURCE).unwrap_err();
+        let ambiguous = mutant(None, None, Some("fn"), Some("pub fn"))
+            .apply(SOURCE)
+            .unwrap_err();
         assert!(ambiguous.to_string().contains("occurs 2 times"));
     }
 
     #[test]
     fn a_missing_anchor_is_an_error() {
-        let error = mutant(Some("h"), Some("fn h() {}"), None, None).apply(SOURCE).unwrap_err();
+        let error = mutant(Some("h"), Some("fn h() {}"), None, None)
+            .apply(SOURCE)
+            .unwrap_err();
         assert!(error.to_string().contains("no `// ANCHOR: h`"));
     }
 }

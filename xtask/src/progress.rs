@@ -25,7 +25,9 @@ impl Progress {
 
     pub fn load(root: &Path) -> Progress {
         let path = Self::path(root);
-        let Ok(text) = fs::read_to_string(&path) else { return Progress::default() };
+        let Ok(text) = fs::read_to_string(&path) else {
+            return Progress::default();
+        };
         toml::from_str(&text).unwrap_or_else(|error| {
             eprintln!(
                 "warning: {} is damaged ({}); starting from no progress, the next check rebuilds it",
@@ -63,7 +65,8 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("lockstep-progress-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("lockstep-progress-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         dir

@@ -29,7 +29,10 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
         ] {
             let manifest = fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
             if !manifest.contains(&format!("name = \"{package}\"")) {
-                report(format!("{}: no package `{package}`", dir.join("Cargo.toml").display()));
+                report(format!(
+                    "{}: no package `{package}`",
+                    dir.join("Cargo.toml").display()
+                ));
             }
         }
         match &chapter.page {
@@ -48,53 +51,80 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
         let syllabus: BTreeSet<&String> = course.syllabus.get(id).into_iter().flatten().collect();
         let tests_dir = chapter.starter_dir(root).join("tests/grade");
         let test_main = fs::read_to_string(tests_dir.join("main.rs")).unwrap_or_default();
-        for (lib, what) in [(chapter.starter_dir(root), "starter"), (chapter.solution_dir(root), "solution")] {
+        for (lib, what) in [
+            (chapter.starter_dir(root), "starter"),
+            (chapter.solution_dir(root), "solution"),
+        ] {
             let lib_rs = fs::read_to_string(lib.join("src/lib.rs")).unwrap_or_default();
             let declared: BTreeSet<&str> = lib_rs
                 .lines()
                 .filter_map(|line| line.strip_prefix("pub mod ")?.strip_suffix(';'))
                 .collect();
-            let listed: BTreeSet<&str> = chapter.exercises.iter().map(|e| e.name.as_str()).collect();
+            let listed: BTreeSet<&str> =
+                chapter.exercises.iter().map(|e| e.name.as_str()).collect();
             for extra in declared.difference(&listed) {
-                report(format!("{id}: the {what} declares `pub mod {extra}`, which course.toml does not list"));
+                report(format!(
+                    "{id}: the {what} declares `pub mod {extra}`, which course.toml does not list"
+                ));
             }
         }
         for exercise in &chapter.exercises {
             let name = &exercise.name;
             if !names.insert(name.clone()) {
-                report(format!("exercise name `{name}` is used twice; names must be unique in the course"));
+                report(format!(
+                    "exercise name `{name}` is used twice; names must be unique in the course"
+                ));
             }
-            for file in [exercise.starter_file(chapter), exercise.solution_file(chapter)] {
+            for file in [
+                exercise.starter_file(chapter),
+                exercise.solution_file(chapter),
+            ] {
                 if !root.join(&file).is_file() {
                     report(format!("{id}/{name}: {} is missing", file.display()));
                 }
             }
-            for (lib, what) in [(chapter.starter_dir(root), "starter"), (chapter.solution_dir(root), "solution")] {
+            for (lib, what) in [
+                (chapter.starter_dir(root), "starter"),
+                (chapter.solution_dir(root), "solution"),
+            ] {
                 let lib_rs = fs::read_to_string(lib.join("src/lib.rs")).unwrap_or_default();
-                if !lib_rs.lines().any(|line| line == format!("pub mod {name};")) {
-                    report(format!("{id}/{name}: the {what}'s lib.rs lacks `pub mod {name};`"));
+                if !lib_rs
+                    .lines()
+                    .any(|line| line == format!("pub mod {name};"))
+                {
+                    report(format!(
+                        "{id}/{name}: the {what}'s lib.rs lacks `pub mod {name};`"
+                    ));
                 }
             }
             if !tests_dir.join(format!("{name}.rs")).is_file()
                 || !test_main.lines().any(|line| line == format!("mod {name};"))
             {
-                report(format!("{id}/{name}: no test module tests/grade/{name}.rs declared in tests/grade/main.rs"));
+                report(format!(
+                    "{id}/{name}: no test module tests/grade/{name}.rs declared in tests/grade/main.rs"
+                ));
             }
             if exercise.hint.trim().is_empty() {
                 report(format!("{id}/{name}: the hint is empty"));
             }
             for covered in &exercise.covers {
                 if !syllabus.contains(covered) {
-                    report(format!("{id}/{name}: covers `{covered}`, which is not in the chapter's syllabus"));
+                    report(format!(
+                        "{id}/{name}: covers `{covered}`, which is not in the chapter's syllabus"
+                    ));
                 }
             }
             match mutants::load(root, chapter, exercise) {
                 Err(error) => report(format!("{id}/{name}: {error:#}")),
                 Ok(list) => {
                     if list.len() < MIN_MUTANTS {
-                        report(format!("{id}/{name}: {} mutants, at least {MIN_MUTANTS} needed", list.len()));
+                        report(format!(
+                            "{id}/{name}: {} mutants, at least {MIN_MUTANTS} needed",
+                            list.len()
+                        ));
                     }
-                    let source = fs::read_to_string(root.join(exercise.solution_file(chapter))).unwrap_or_default();
+                    let source = fs::read_to_string(root.join(exercise.solution_file(chapter)))
+                        .unwrap_or_default();
                     for mutant in &list {
                         if let Err(error) = mutant.apply(&source) {
                             report(format!("{id}/{name}: {error:#}"));
@@ -105,21 +135,31 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
         }
         for counterpart in &chapter.counterparts {
             if !root.join(counterpart.path(chapter)).is_file() {
-                report(format!("{id}: {} is missing", counterpart.path(chapter).display()));
+                report(format!(
+                    "{id}: {} is missing",
+                    counterpart.path(chapter).display()
+                ));
             }
         }
         let ui = chapter.starter_dir(root).join("tests/ui");
         if let Ok(entries) = fs::read_dir(&ui) {
             for entry in entries.flatten() {
                 let path = entry.path();
-                let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+                let ext = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .unwrap_or_default();
                 let twin = match ext {
                     "rs" => path.with_extension("stderr"),
                     "stderr" => path.with_extension("rs"),
                     _ => continue,
                 };
                 if !twin.is_file() {
-                    report(format!("{}: its twin {} is missing", path.display(), twin.display()));
+                    report(format!(
+                        "{}: its twin {} is missing",
+                        path.display(),
+                        twin.display()
+                    ));
                 }
             }
         }
@@ -140,8 +180,14 @@ pub fn coverage(course: &Course) -> BTreeMap<&str, Vec<(&str, Vec<String>)>> {
                     for exercise in chapter.exercises.iter().filter(|e| e.covers.contains(id)) {
                         by.push(format!("exercise {}", exercise.name));
                     }
-                    for counterpart in chapter.counterparts.iter().filter(|c| c.covers.contains(id)) {
-                        by.push(format!("{:?} {}", counterpart.kind, counterpart.name).to_lowercase());
+                    for counterpart in chapter
+                        .counterparts
+                        .iter()
+                        .filter(|c| c.covers.contains(id))
+                    {
+                        by.push(
+                            format!("{:?} {}", counterpart.kind, counterpart.name).to_lowercase(),
+                        );
                     }
                 }
                 (id.as_str(), by)
@@ -161,7 +207,11 @@ mod tests {
         let root = crate::project_root();
         let course = Course::load(&root).unwrap();
         let problems = problems(&root, &course).unwrap();
-        assert!(problems.is_empty(), "course.toml and the files disagree:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "course.toml and the files disagree:\n{}",
+            problems.join("\n")
+        );
     }
 
     #[test]

@@ -5,7 +5,8 @@ use std::sync::OnceLock;
 
 fn colour_enabled() -> bool {
     static ENABLED: OnceLock<bool> = OnceLock::new();
-    *ENABLED.get_or_init(|| std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal())
+    *ENABLED
+        .get_or_init(|| std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal())
 }
 
 fn paint(code: &str, text: &str) -> String {
@@ -57,7 +58,10 @@ pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
 /// Indents every line of `text` by `by` spaces.
 pub fn indent(text: &str, by: usize) -> String {
     let pad = " ".repeat(by);
-    text.lines().map(|line| format!("{pad}{line}")).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(|line| format!("{pad}{line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

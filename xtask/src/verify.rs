@@ -22,56 +22,82 @@ use crate::{book, tidy, ui};
 pub fn run(root: &Path, verbose: bool) -> Result<bool> {
     let course = Course::load(root)?;
     let mut ok = true;
-    let mut step = |title: &str, check: &mut dyn FnMut() -> Result<Vec<String>>| -> Result<()> {
+    let mut step = |title: &str, check: &mut dyn FnMut() -> Result<Outcome>| -> Result<()> {
         let started = Instant::now();
         print!("{} {title} … ", ui::bold("verify"));
         use std::io::Write;
         std::io::stdout().flush()?;
-        let problems = check()?;
+        let Outcome { problems, notes } = check()?;
         let secs = ui::dim(&format!("({:.1} s)", started.elapsed().as_secs_f64()));
         if problems.is_empty() {
             println!("{} {secs}", ui::pass_mark());
         } else {
             ok = false;
             println!("{} {secs}", ui::fail_mark());
-            for problem in problems {
-                println!("{}", ui::indent(&problem, 4));
-            }
+        }
+        for line in problems.iter().chain(&notes) {
+            println!("{}", ui::indent(line, 4));
         }
         Ok(())
     };
 
-    step("course.toml matches the files", &mut || tidy::problems(root, &course))?;
-    step("syllabus coverage", &mut || Ok(report_coverage(&course)))?;
-    step("book includes and links resolve", &mut || book::check_sources(root))?;
-    step("no snapshot is pending review", &mut || pending_snapshots(root))?;
+    step("course.toml matches the files", &mut || {
+        tidy::problems(root, &course).map(Outcome::from)
+    })?;
+    step("syllabus coverage", &mut || Ok(coverage(&course)))?;
+    step("book includes and links resolve", &mut || {
+        book::check_sources(root).map(Outcome::from)
+    })?;
+    step("no snapshot is pending review", &mut || {
+        pending_snapshots(root).map(Outcome::from)
+    })?;
     for chapter in course.built() {
         let package = chapter.solution_package();
         step(&format!("{package} passes all its tests"), &mut || {
-            solution_passes(root, &package, verbose)
+            solution_passes(root, &package, verbose).map(Outcome::from)
         })?;
-        step(&format!("{} fails every exercise", chapter.package()), &mut || {
-            let grades = grade::run(root, Package { manifest: None, name: chapter.package() }, None, &[])?;
-            if let Some(errors) = &grades.compile_errors {
-                return Ok(vec![format!("the starter must compile:\n{errors}")]);
-            }
-            Ok(chapter
-                .exercises
-                .iter()
-                .filter_map(|exercise| match grades.verdict(&exercise.name) {
-                    Verdict::Failed { .. } => None,
-                    Verdict::Passed { .. } => Some(format!("{}: the starter passes its tests", exercise.name)),
-                    Verdict::NoTests => Some(format!("{}: no graded tests ran", exercise.name)),
-                    Verdict::DidNotCompile => Some(format!("{}: does not compile", exercise.name)),
-                })
-                .collect())
-        })?;
+        step(
+            &format!("{} fails every exercise", chapter.package()),
+            &mut || {
+                let grades = grade::run(
+                    root,
+                    Package {
+                        manifest: None,
+                        name: chapter.package(),
+                    },
+                    None,
+                    &[],
+                )?;
+                if let Some(errors) = &grades.compile_errors {
+                    return Ok(Outcome::from(vec![format!(
+                        "the starter must compile:\n{errors}"
+                    )]));
+                }
+                Ok(Outcome::from(
+                    chapter
+                        .exercises
+                        .iter()
+                        .filter_map(|exercise| match grades.verdict(&exercise.name) {
+                            Verdict::Failed { .. } => None,
+                            Verdict::Passed { .. } => {
+                                Some(format!("{}: the starter passes its tests", exercise.name))
+                            }
+                            Verdict::NoTests => {
+                                Some(format!("{}: no graded tests ran", exercise.name))
+                            }
+                            Verdict::DidNotCompile => {
+                                Some(format!("{}: does not compile", exercise.name))
+                            }
+                        })
+                        .collect::<Vec<_>>(),
+                ))
+            },
+        )?;
     }
     step("the book builds", &mut || {
-        book::build(root).map(|index| {
-            println!();
-            println!("    {}", index.display());
-            Vec::new()
+        book::build(root).map(|index| Outcome {
+            problems: Vec::new(),
+            notes: vec![index.display().to_string()],
         })
     })?;
     let mark = if ok { ui::pass_mark() } else { ui::fail_mark() };
@@ -79,27 +105,50 @@ pub fn run(root: &Path, verbose: bool) -> Result<bool> {
     Ok(ok)
 }
 
-/// Lines for the ids that nothing covers yet. A built chapter with uncovered
-/// ids is a problem; chapters not yet built are only reported.
-fn report_coverage(course: &Course) -> Vec<String> {
-    let mut problems = Vec::new();
+/// What a verify step found: problems fail it, notes are only shown.
+#[derive(Debug, Default)]
+struct Outcome {
+    problems: Vec<String>,
+    notes: Vec<String>,
+}
+
+impl From<Vec<String>> for Outcome {
+    fn from(problems: Vec<String>) -> Self {
+        Outcome {
+            problems,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Ids that nothing covers yet: a problem in a built chapter, only a note in
+/// a chapter not built yet.
+fn coverage(course: &Course) -> Outcome {
+    let mut outcome = Outcome::default();
     for (group, rows) in tidy::coverage(course) {
-        let missing: Vec<&str> = rows.iter().filter(|(_, by)| by.is_empty()).map(|(id, _)| *id).collect();
-        if missing.is_empty() {
-            continue;
-        }
+        let covered = rows.iter().filter(|(_, by)| !by.is_empty()).count();
+        let missing: Vec<&str> = rows
+            .iter()
+            .filter(|(_, by)| by.is_empty())
+            .map(|(id, _)| *id)
+            .collect();
         if course.built().any(|chapter| chapter.id == group) {
-            problems.push(format!("{group}: not covered: {}", missing.join(", ")));
+            if missing.is_empty() {
+                outcome
+                    .notes
+                    .push(format!("{group}: all {covered} ids covered"));
+            } else {
+                outcome
+                    .problems
+                    .push(format!("{group}: not covered: {}", missing.join(", ")));
+            }
         } else {
-            println!();
-            print!("    {group}: not built yet ({})", missing.join(", "));
+            outcome
+                .notes
+                .push(format!("{group}: not built yet ({})", missing.join(", ")));
         }
     }
-    if !problems.is_empty() || course.syllabus.len() > course.built().count() {
-        println!();
-        print!("    ");
-    }
-    problems
+    outcome
 }
 
 /// `cargo xtask syllabus`: every id and what covers it.

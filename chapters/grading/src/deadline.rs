@@ -130,6 +130,9 @@ mod tests {
             "unexpected message: {message}"
         );
         // Wide sanity band: it gave up at the limit, not much later.
-        assert!(elapsed >= limit && elapsed < limit * 10, "gave up after {elapsed:?}");
+        assert!(
+            elapsed >= limit && elapsed < limit * 10,
+            "gave up after {elapsed:?}"
+        );
     }
 }

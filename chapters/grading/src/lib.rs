@@ -34,7 +34,7 @@ pub use timing::{Band, timed};
 /// body runs under [`deadline`], so a deadlock fails with
 /// `probable deadlock in <exercise>` instead of hanging the suite.
 ///
-/// ```ignore
+/// ```text
 /// grading::graded! {
 ///     fn every_page_arrives() {
 ///         assert_eq!(fetch_all(&pages).len(), 3);

@@ -53,7 +53,9 @@ impl OverlapProbe {
 
     fn state(&self) -> MutexGuard<'_, State> {
         // A panicking test thread must not hide the probe's own verdict.
-        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Waits until `k` threads have arrived, or until patience runs out.

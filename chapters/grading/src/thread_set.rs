@@ -42,7 +42,9 @@ impl ThreadSet {
     }
 
     fn ids(&self) -> std::sync::MutexGuard<'_, HashSet<ThreadId>> {
-        self.ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.ids
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 

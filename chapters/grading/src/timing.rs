@@ -29,7 +29,10 @@ impl Band {
 
     /// Any duration up to `max`.
     pub fn under(max: Duration) -> Self {
-        Band { min: Duration::ZERO, max }
+        Band {
+            min: Duration::ZERO,
+            max,
+        }
     }
 
     /// Whether `elapsed` is in the band.

@@ -74,8 +74,5 @@ pub fn repeat_in_background(word: String, options: RepeatOptions) -> JoinHandle<
 /// Rust names the main thread `main`; threads from `thread::spawn` have no
 /// name unless one is given with `thread::Builder::name`.
 pub fn current_thread_label() -> String {
-    thread::current()
-        .name()
-        .unwrap_or("<unnamed>")
-        .to_owned()
+    thread::current().name().unwrap_or("<unnamed>").to_owned()
 }

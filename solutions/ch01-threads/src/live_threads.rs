@@ -117,7 +117,9 @@ impl Registry {
 
     fn entries(&self) -> MutexGuard<'_, BTreeMap<u64, String>> {
         // A map of names stays consistent even if a holder panicked.
-        self.live.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.live
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 // ANCHOR_END: registry

@@ -57,7 +57,10 @@ fn ping_pong_exits_although_its_printers_never_stop() {
             output.contains("Ping") && output.contains("Pong"),
             "both printers ran:\n{output}"
         );
-        assert!(output.contains("main: returning"), "main returned:\n{output}");
+        assert!(
+            output.contains("main: returning"),
+            "main returned:\n{output}"
+        );
         // And the output stopped: the pipe closed, so read_to_string returned.
     });
 }

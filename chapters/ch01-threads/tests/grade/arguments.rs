@@ -1,4 +1,6 @@
-use ch01_threads::arguments::{RepeatOptions, current_thread_label, repeat_in_background, spawn_named};
+use ch01_threads::arguments::{
+    RepeatOptions, current_thread_label, repeat_in_background, spawn_named,
+};
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
@@ -17,7 +19,7 @@ grading::graded! {
     }
 
     fn spawn_named_hands_the_result_back_through_join() {
-        let numbers = vec![1, 2, 3, 4, 5];
+        let numbers = [1, 2, 3, 4, 5];
         let handle = spawn_named("summer", move || numbers.iter().sum::<i32>());
         assert_eq!(handle.thread().name(), Some("summer"));
         assert_eq!(handle.join().unwrap(), 15);

@@ -8,7 +8,7 @@ grading::graded! {
     fn join_timeout_returns_the_result_as_soon_as_the_thread_ends() {
         let handle = thread::spawn(|| 42);
         let (outcome, took) = timed(|| join_timeout(handle, Duration::from_secs(3)));
-        let result = outcome.ok().expect("the thread ended well within the limit");
+        let result = outcome.expect("the thread ended well within the limit");
         assert_eq!(result.unwrap(), 42);
         Band::under(Duration::from_millis(1500))
             .assert_contains("join_timeout of a thread that ends at once", took);
@@ -22,7 +22,7 @@ grading::graded! {
         });
         let limit = Duration::from_millis(100);
         let (outcome, took) = timed(|| join_timeout(handle, limit));
-        let handle = outcome.err().expect("the thread was still waiting: the join must time out");
+        let handle = outcome.expect_err("the thread was still waiting: the join must time out");
         Band::around(limit).assert_contains("join_timeout of a waiting thread", took);
         assert!(!handle.is_finished());
 
@@ -33,7 +33,7 @@ grading::graded! {
 
     fn join_timeout_reports_a_panic_as_an_error() {
         let handle = thread::spawn(|| -> u8 { panic!("the thread gave up") });
-        let result = join_timeout(handle, Duration::from_secs(3)).ok().expect("the thread ended");
+        let result = join_timeout(handle, Duration::from_secs(3)).expect("the thread ended");
         let payload = result.expect_err("a panicked thread's join is an error");
         assert_eq!(payload.downcast_ref::<&str>(), Some(&"the thread gave up"));
     }
