@@ -12,6 +12,8 @@
 //! - **Exclusion and limits**: a [`Gauge`] records the peak number of threads
 //!   inside a region at once.
 //! - **Who did the work**: a [`ThreadSet`] collects distinct `ThreadId`s.
+//! - **Contention on purpose**: [`run_together`] starts many threads at a
+//!   barrier, so the test, not the code under test, decides they overlap.
 //! - **Time, loosely**: a [`Band`] checks a duration against a wide band; speed
 //!   itself is measured in benchmarks, never in tests.
 
@@ -20,12 +22,14 @@ mod gauge;
 mod overlap;
 mod thread_set;
 mod timing;
+mod together;
 
 pub use deadline::{DEFAULT_LIMIT, deadline, limit};
 pub use gauge::{Gauge, GaugeGuard};
 pub use overlap::OverlapProbe;
 pub use thread_set::ThreadSet;
 pub use timing::{Band, timed};
+pub use together::run_together;
 
 /// Declares the graded tests of one exercise.
 ///

@@ -115,6 +115,26 @@ impl OverlapProbe {
     }
 }
 
+impl OverlapProbe {
+    /// Fails the test, naming `what`, if `k` threads ever waited here at once.
+    ///
+    /// Put a probe for 2 inside a critical section: with real exclusion the
+    /// first arrival waits out its patience alone and the probe reports no
+    /// overlap; without it, a second thread arrives and the two meet.
+    ///
+    /// # Panics
+    ///
+    /// When they overlapped.
+    #[track_caller]
+    pub fn assert_exclusive(&self, what: &str) {
+        assert!(
+            !self.overlapped(),
+            "{what}: {} threads were inside at the same time; the lock does not cover it",
+            self.k
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +170,21 @@ mod tests {
         let failure = std::panic::catch_unwind(|| probe.assert_overlapped("joined in the loop"));
         let message = *failure.unwrap_err().downcast::<String>().unwrap();
         assert!(message.contains("at most 1 were"), "{message}");
+    }
+
+    #[test]
+    fn a_probe_inside_a_lock_sees_one_thread_at_a_time() {
+        let probe = OverlapProbe::with_patience(2, Duration::from_millis(50));
+        let lock = std::sync::Mutex::new(());
+        thread::scope(|s| {
+            for _ in 0..3 {
+                s.spawn(|| {
+                    let _held = lock.lock().unwrap();
+                    probe.arrive();
+                });
+            }
+        });
+        probe.assert_exclusive("a mutex");
     }
 
     #[test]

@@ -1,0 +1,39 @@
+use ch02_locks::lost_update::Counter;
+use grading::{Gauge, OverlapProbe, run_together};
+use std::thread;
+use std::time::Duration;
+
+grading::graded! {
+    fn a_thousand_slow_increments_are_all_counted() {
+        let counter = Counter::new();
+        run_together(1000, |_| counter.increment_slowly(|| thread::sleep(Duration::from_micros(50))));
+        assert_eq!(counter.get(), 1000, "increments were lost");
+    }
+
+    fn only_one_thread_is_ever_between_the_read_and_the_write() {
+        let counter = Counter::new();
+        let (gauge, probe) = (Gauge::new(), OverlapProbe::with_patience(2, Duration::from_millis(500)));
+        run_together(8, |_| {
+            counter.increment_slowly(|| {
+                let _inside = gauge.enter();
+                probe.arrive();
+            })
+        });
+        probe.assert_exclusive("increment_slowly");
+        assert_eq!(gauge.peak(), 1);
+        assert_eq!(counter.get(), 8);
+    }
+
+    fn the_pause_runs_once_per_increment() {
+        let counter = Counter::new();
+        let gauge = Gauge::new();
+        for _ in 0..3 {
+            counter.increment_slowly(|| drop(gauge.enter()));
+        }
+        assert_eq!((gauge.entries(), counter.get()), (3, 3));
+    }
+
+    fn a_new_counter_is_zero() {
+        assert_eq!(Counter::new().get(), 0);
+    }
+}

@@ -1,0 +1,157 @@
+//! Exercise `granularity` (L6, L7): the same sum, locked four ways.
+//!
+//! Threads add `f(x)` for their share of the numbers into one total. How
+//! often they take the lock decides both the cost and how much they really
+//! run at the same time:
+//!
+//! | strategy | locks taken | runs in parallel |
+//! |---|---|---|
+//! | [`lock_per_item`] | one per number | the work, yes; the adds queue up |
+//! | [`lock_around_loop`] | one per thread | no: the lock serialises the loops |
+//! | [`atomic_add`] | none (`fetch_add`) | yes |
+//! | [`merge_at_end`] | none (sums come back through `join`) | yes |
+//!
+//! The benchmark `granularity` measures them.
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::thread;
+
+/// A mutex that counts how many times it was locked. (Given.)
+#[derive(Debug, Default)]
+pub struct CountingMutex<T> {
+    inner: Mutex<T>,
+    locks: AtomicUsize,
+}
+
+impl<T> CountingMutex<T> {
+    /// A mutex around `value`, locked zero times so far.
+    pub fn new(value: T) -> Self {
+        CountingMutex {
+            inner: Mutex::new(value),
+            locks: AtomicUsize::new(0),
+        }
+    }
+
+    /// Locks it, and counts that.
+    pub fn lock(&self) -> MutexGuard<'_, T> {
+        // Relaxed: a plain event counter, read after the threads are joined.
+        self.locks.fetch_add(1, Ordering::Relaxed);
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// How many times it was locked.
+    pub fn locks(&self) -> usize {
+        self.locks.load(Ordering::Relaxed)
+    }
+
+    /// The value inside.
+    pub fn into_inner(self) -> T {
+        self.inner.into_inner().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Splits `0..len` into at most `parts` contiguous, non-empty ranges whose
+/// lengths differ by at most one. (Given.)
+///
+/// # Panics
+///
+/// When `parts` is zero.
+pub fn split_evenly(len: usize, parts: usize) -> Vec<Range<usize>> {
+    assert!(parts > 0, "cannot split into zero parts");
+    let parts = parts.min(len);
+    let mut start = 0;
+    (0..parts)
+        .map(|i| {
+            let size = len / parts + usize::from(i < len % parts);
+            start += size;
+            start - size..start
+        })
+        .collect()
+}
+
+// ANCHOR: lock_per_item
+/// Each thread computes `f(x)` for its part and adds each one to `total`
+/// under the lock: one lock per number.
+pub fn lock_per_item<F>(numbers: &[u64], threads: usize, total: &CountingMutex<u64>, f: F)
+where
+    F: Fn(u64) -> u64 + Sync,
+{
+    let f = &f;
+    thread::scope(|scope| {
+        for range in split_evenly(numbers.len(), threads) {
+            scope.spawn(move || {
+                for &x in &numbers[range] {
+                    // Compute outside the lock; hold it only for the add.
+                    let y = f(x);
+                    *total.lock() += y;
+                }
+            });
+        }
+    });
+}
+// ANCHOR_END: lock_per_item
+
+// ANCHOR: lock_around_loop
+/// Each thread takes the lock once and holds it for its whole loop: one lock
+/// per thread, and the threads' loops run one after another.
+pub fn lock_around_loop<F>(numbers: &[u64], threads: usize, total: &CountingMutex<u64>, f: F)
+where
+    F: Fn(u64) -> u64 + Sync,
+{
+    let f = &f;
+    thread::scope(|scope| {
+        for range in split_evenly(numbers.len(), threads) {
+            scope.spawn(move || {
+                let mut total = total.lock();
+                for &x in &numbers[range] {
+                    *total += f(x);
+                }
+            });
+        }
+    });
+}
+// ANCHOR_END: lock_around_loop
+
+// ANCHOR: atomic_add
+/// Each thread adds each `f(x)` to `total` with one atomic `fetch_add`.
+pub fn atomic_add<F>(numbers: &[u64], threads: usize, total: &AtomicU64, f: F)
+where
+    F: Fn(u64) -> u64 + Sync,
+{
+    let f = &f;
+    thread::scope(|scope| {
+        for range in split_evenly(numbers.len(), threads) {
+            scope.spawn(move || {
+                for &x in &numbers[range] {
+                    // Relaxed: the adds need no order among themselves, and the
+                    // scope's joins make the final value visible to the caller.
+                    total.fetch_add(f(x), Ordering::Relaxed);
+                }
+            });
+        }
+    });
+}
+// ANCHOR_END: atomic_add
+
+// ANCHOR: merge_at_end
+/// Each thread sums its part privately; the caller adds up the partial sums
+/// it gets back from `join`. Nothing is shared, so nothing is locked.
+pub fn merge_at_end<F>(numbers: &[u64], threads: usize, f: F) -> u64
+where
+    F: Fn(u64) -> u64 + Sync,
+{
+    let f = &f;
+    thread::scope(|scope| {
+        let parts: Vec<_> = split_evenly(numbers.len(), threads)
+            .into_iter()
+            .map(|range| scope.spawn(move || numbers[range].iter().map(|&x| f(x)).sum::<u64>()))
+            .collect();
+        parts
+            .into_iter()
+            .map(|part| part.join().expect("f panicked"))
+            .sum()
+    })
+}
+// ANCHOR_END: merge_at_end

@@ -1,0 +1,90 @@
+//! Exercise `lost_update` (L1): a slow read-modify-write that loses nothing.
+//!
+//! A thousand threads each read a shared count, pause, and write back one
+//! more. Without a lock, most of them read the same old value and their
+//! increments overwrite each other. In Rust the plain unsynchronised version
+//! does not even compile (the lesson `unsynchronised_counter`); the
+//! [`RacyCounter`] below is the closest thing that does: every single load and
+//! store is atomic, so it is memory-safe, but the pair is not, so it still
+//! loses updates.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
+use std::thread;
+
+/// A count that many threads increment with a slow read-modify-write.
+#[derive(Debug, Default)]
+pub struct Counter {
+    value: Mutex<u64>,
+}
+
+impl Counter {
+    /// A count of zero.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    // ANCHOR: increment_slowly
+    /// Reads the count, calls `pause` (the slow work between the read and the
+    /// write), then writes back the count plus one. No increment is lost, however
+    /// many threads call this at once.
+    pub fn increment_slowly(&self, pause: impl FnOnce()) {
+        // One guard for the read, the pause and the write: no other thread can
+        // read the old value until the new one is written. A panic in an earlier
+        // holder leaves a whole number here, so poisoning is safe to ignore.
+        let mut value = self.value.lock().unwrap_or_else(PoisonError::into_inner);
+        let read = *value;
+        pause();
+        *value = read + 1;
+    }
+    // ANCHOR_END: increment_slowly
+
+    /// The current count.
+    pub fn get(&self) -> u64 {
+        *self.value.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+// ANCHOR: racy
+/// The same count without a lock: memory-safe, and wrong. (Given.)
+///
+/// Each load and each store is atomic, so no thread ever sees a torn value;
+/// but between one thread's load and its store, other threads store too, and
+/// the later store overwrites their increments.
+#[derive(Debug, Default)]
+pub struct RacyCounter {
+    value: AtomicU64,
+}
+
+impl RacyCounter {
+    /// A count of zero.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reads, calls `pause`, writes back one more: two atomic steps, not one.
+    pub fn increment_slowly(&self, pause: impl FnOnce()) {
+        // Relaxed is enough for each step on its own: the bug is not in the
+        // ordering but in the gap between the two steps, which no ordering closes.
+        let read = self.value.load(Ordering::Relaxed);
+        pause();
+        self.value.store(read + 1, Ordering::Relaxed);
+    }
+
+    /// The current count.
+    pub fn get(&self) -> u64 {
+        self.value.load(Ordering::Relaxed)
+    }
+}
+// ANCHOR_END: racy
+
+/// Runs `work` once on each of `threads` threads, all started before any is
+/// joined, and returns when all are done. (Given.)
+pub fn in_threads(threads: usize, work: impl Fn() + Sync) {
+    let work = &work;
+    thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(work);
+        }
+    });
+}
