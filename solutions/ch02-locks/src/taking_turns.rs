@@ -55,9 +55,15 @@ where
             scope.spawn(move || {
                 nap(worker);
                 let mut log = log_ref.lock().unwrap_or_else(PoisonError::into_inner);
-                log.push(Event { worker, turn: Turn::Took });
+                log.push(Event {
+                    worker,
+                    turn: Turn::Took,
+                });
                 hold(worker);
-                log.push(Event { worker, turn: Turn::Released });
+                log.push(Event {
+                    worker,
+                    turn: Turn::Released,
+                });
                 // The guard drops here: the lock is released after the log says so.
             });
         }

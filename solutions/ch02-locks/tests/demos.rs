@@ -6,7 +6,10 @@ use std::process::Command;
 /// The path of an example binary that `cargo test` built beside this test.
 fn example(name: &str) -> PathBuf {
     let deps = std::env::current_exe().expect("the test binary has a path");
-    let profile = deps.parent().and_then(|d| d.parent()).expect("target/<profile>");
+    let profile = deps
+        .parent()
+        .and_then(|d| d.parent())
+        .expect("target/<profile>");
     let path = profile
         .join("examples")
         .join(name)

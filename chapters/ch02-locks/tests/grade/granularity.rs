@@ -1,4 +1,6 @@
-use ch02_locks::granularity::{CountingMutex, atomic_add, lock_around_loop, lock_per_item, merge_at_end};
+use ch02_locks::granularity::{
+    CountingMutex, atomic_add, lock_around_loop, lock_per_item, merge_at_end,
+};
 use grading::{Gauge, OverlapProbe, ThreadSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -13,11 +13,18 @@ fn nap(worker: usize) {
 
 /// Checks that the log is pairs of (took, released) by the same worker.
 fn assert_one_holder_at_a_time(log: &[Event]) {
-    assert_eq!(log.len(), 2 * WORKERS, "every worker takes and releases once: {log:?}");
+    assert_eq!(
+        log.len(),
+        2 * WORKERS,
+        "every worker takes and releases once: {log:?}"
+    );
     for pair in log.chunks(2) {
         assert_eq!(pair[0].turn, Turn::Took, "{log:?}");
         assert_eq!(pair[1].turn, Turn::Released, "{log:?}");
-        assert_eq!(pair[0].worker, pair[1].worker, "another worker took the lock in between: {log:?}");
+        assert_eq!(
+            pair[0].worker, pair[1].worker,
+            "another worker took the lock in between: {log:?}"
+        );
     }
 }
 

@@ -1,0 +1,33 @@
+use ch03_reentrant::no_reentrancy::Balance;
+use grading::run_together;
+
+const TIMES: i64 = 200_000;
+
+grading::graded! {
+    fn one_thread_adds_one_subtracts_and_they_meet_at_zero() {
+        let balance = Balance::new();
+        run_together(2, |i| {
+            for _ in 0..TIMES {
+                if i == 0 { balance.add(1) } else { balance.down(1) }
+            }
+        });
+        assert_eq!(balance.value(), 0);
+    }
+
+    fn every_public_call_locks_exactly_once() {
+        let balance = Balance::new();
+        balance.add(10);
+        assert_eq!(balance.locks(), 1, "add locks once");
+        balance.down(4);
+        assert_eq!(balance.locks(), 2, "down locks once");
+        assert_eq!(balance.value(), 6);
+        assert_eq!(balance.locks(), 3, "value locks once");
+    }
+
+    fn concurrent_calls_lock_once_each() {
+        let balance = Balance::new();
+        run_together(4, |_| (0..1000).for_each(|_| balance.add(1)));
+        assert_eq!(balance.value(), 4000);
+        assert_eq!(balance.locks(), 4001);
+    }
+}
