@@ -1,0 +1,84 @@
+use ch04_condvars::semaphore::{OverRelease, Semaphore};
+use grading::{Band, Gauge, OverlapProbe, run_together, timed};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::Duration;
+
+const SHORT: Duration = Duration::from_millis(50);
+
+grading::graded! {
+    fn never_more_holders_than_permits_and_the_permits_get_used() {
+        let semaphore = Semaphore::new(3);
+        let (gauge, probe) = (Gauge::new(), OverlapProbe::new(3));
+        run_together(10, |_| {
+            let _permit = semaphore.acquire();
+            let _inside = gauge.enter();
+            probe.arrive();
+            thread::sleep(Duration::from_millis(2));
+        });
+        assert_eq!(gauge.peak(), 3, "three permits: three holders at once, never four");
+        assert_eq!(gauge.entries(), 10, "everyone got in");
+        assert_eq!(semaphore.available(), 3, "every permit came back");
+    }
+
+    fn every_waiter_gets_in_eventually() {
+        let semaphore = Semaphore::new(1);
+        let (gauge, done) = (Gauge::new(), AtomicUsize::new(0));
+        run_together(8, |_| {
+            for _ in 0..100 {
+                let _permit = semaphore.acquire();
+                let _inside = gauge.enter();
+                done.fetch_add(1, Ordering::SeqCst);
+            }
+        });
+        assert_eq!(done.load(Ordering::SeqCst), 800);
+        assert_eq!(gauge.peak(), 1);
+    }
+
+    fn try_acquire_never_waits() {
+        let semaphore = Semaphore::new(1);
+        let permit = semaphore.try_acquire().expect("one permit is free");
+        assert!(semaphore.try_acquire().is_none(), "none left");
+        assert_eq!(semaphore.available(), 0);
+        drop(permit);
+        assert!(semaphore.try_acquire().is_some(), "the dropped permit came back");
+    }
+
+    fn acquire_timeout_gives_up_or_gets_one() {
+        let semaphore = Semaphore::new(0);
+        let (none, took) = timed(|| semaphore.acquire_timeout(SHORT).is_none());
+        assert!(none);
+        Band::around(SHORT).assert_contains("acquire_timeout with no permits", took);
+        thread::scope(|scope| {
+            let waiter = scope.spawn(|| semaphore.acquire_timeout(Duration::from_secs(3)).is_some());
+            thread::sleep(Duration::from_millis(20));
+            semaphore.release().unwrap();
+            assert!(waiter.join().unwrap(), "the released permit reached the waiter");
+        });
+    }
+
+    fn a_bounded_semaphore_refuses_to_be_released_too_often() {
+        let semaphore = Semaphore::bounded(2);
+        assert_eq!(semaphore.release(), Err(OverRelease { limit: 2 }));
+        let held = semaphore.acquire();
+        assert_eq!(
+            semaphore.release(),
+            Err(OverRelease { limit: 2 }),
+            "with a permit out, a release would still make three"
+        );
+        held.forget();
+        assert_eq!(semaphore.available(), 1);
+        assert_eq!(semaphore.release(), Ok(()), "the forgotten permit may be released by hand");
+        assert_eq!(semaphore.available(), 2);
+        assert_eq!(semaphore.release(), Err(OverRelease { limit: 2 }));
+    }
+
+    fn a_plain_semaphore_may_be_released_above_its_start() {
+        let semaphore = Semaphore::new(1);
+        assert_eq!(semaphore.release(), Ok(()));
+        assert_eq!(semaphore.available(), 2);
+        let _a = semaphore.acquire();
+        let _b = semaphore.acquire();
+        assert_eq!(semaphore.available(), 0);
+    }
+}
