@@ -1,0 +1,101 @@
+use ch05_pools::futures::{Executor, JobError};
+use grading::{Band, timed};
+use std::thread;
+use std::time::Duration;
+
+use crate::gate;
+
+grading::graded! {
+    fn submit_hands_back_the_result() {
+        let executor = Executor::new(2);
+        let handle = executor.submit(|| 6 * 7);
+        assert_eq!(handle.wait(), Ok(42));
+    }
+
+    fn a_panicking_job_is_an_error_not_a_crash() {
+        let executor = Executor::new(1);
+        let failed = executor.submit(|| -> u8 { panic!("no luck") });
+        assert_eq!(failed.wait(), Err(JobError::Panicked("no luck".to_owned())));
+        assert_eq!(executor.submit(|| 1).wait(), Ok(1), "the worker lives on");
+    }
+
+    fn is_done_and_wait_timeout_follow_the_job() {
+        let executor = Executor::new(1);
+        let (open, gate) = gate();
+        let handle = executor.submit(move || gate.recv().map(|()| "finished"));
+        assert!(!handle.is_done());
+        let (outcome, took) = timed(|| handle.wait_timeout(Duration::from_millis(50)));
+        let handle = outcome.expect_err("the job is still waiting at the gate");
+        Band::around(Duration::from_millis(50)).assert_contains("wait_timeout", took);
+        open.send(()).unwrap();
+        crate::wait_until(|| handle.is_done());
+        assert_eq!(handle.wait_timeout(Duration::from_secs(1)).ok(), Some(Ok(Ok("finished"))));
+    }
+
+    fn map_keeps_input_order() {
+        let executor = Executor::new(4);
+        // Later inputs finish first.
+        let results = executor.map(|n: u64| {
+            thread::sleep(Duration::from_millis(20 - 4 * n));
+            n * n
+        }, 0..5);
+        assert_eq!(results, [Ok(0), Ok(1), Ok(4), Ok(9), Ok(16)]);
+    }
+
+    fn map_unordered_yields_results_as_they_complete() {
+        let executor = Executor::new(3);
+        let gates: Vec<_> = (0..3).map(|_| gate()).collect();
+        let (opens, waits): (Vec<_>, Vec<_>) = gates.into_iter().unzip();
+        let mut results = executor.map_unordered(|wait: crossbeam_channel::Receiver<()>| wait.recv().is_ok(), waits);
+        // Open the gates last to first: the results must come in that order.
+        let mut order = Vec::new();
+        for (index, open) in opens.iter().enumerate().rev() {
+            open.send(()).unwrap();
+            let (finished, result) = results.next().expect("one result per job");
+            assert_eq!(result, Ok(true));
+            order.push(finished);
+            assert_eq!(finished, index);
+        }
+        assert_eq!(order, [2, 1, 0]);
+        assert!(results.next().is_none());
+    }
+
+    fn shutdown_with_cancel_drops_what_has_not_started() {
+        let executor = Executor::new(1);
+        let (open, gate) = gate();
+        let running = executor.submit(move || gate.recv().is_ok());
+        let queued: Vec<_> = (0..5).map(|n| executor.submit(move || n)).collect();
+        thread::scope(|scope| {
+            scope.spawn(|| executor.shutdown(true, true));
+            // The one worker is busy at the gate, so the queued jobs can only
+            // become done by being cancelled.
+            crate::wait_until(|| queued.iter().all(|h| h.is_done()));
+            open.send(()).unwrap();
+        });
+        assert_eq!(running.wait(), Ok(true), "the running job finishes");
+        for handle in queued {
+            assert_eq!(handle.wait(), Err(JobError::Cancelled));
+        }
+    }
+
+    fn shutdown_without_wait_returns_at_once_and_the_jobs_still_finish() {
+        let executor = Executor::new(1);
+        let (open, gate) = gate();
+        let running = executor.submit(move || gate.recv().is_ok());
+        let queued = executor.submit(|| "after");
+        let ((), took) = timed(|| executor.shutdown(false, false));
+        Band::under(Duration::from_millis(1500)).assert_contains("shutdown without waiting", took);
+        open.send(()).unwrap();
+        assert_eq!(running.wait(), Ok(true));
+        assert_eq!(queued.wait(), Ok("after"), "without cancel, queued jobs still run");
+    }
+
+    fn dropping_the_executor_waits_for_every_job() {
+        let executor = Executor::new(2);
+        let handles: Vec<_> = (0..10).map(|n| executor.submit(move || { thread::sleep(Duration::from_millis(2)); n })).collect();
+        drop(executor);
+        assert!(handles.iter().all(|h| h.is_done()));
+        let values: Vec<_> = handles.into_iter().map(|h| h.wait().unwrap()).collect();
+        assert_eq!(values, (0..10).collect::<Vec<_>>());
+    }
+}

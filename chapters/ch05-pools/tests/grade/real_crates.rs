@@ -1,0 +1,94 @@
+use ch05_pools::real_crates::{
+    default_pool_size, in_pool_of, join_sum, par_map_sum, pipeline_sum, scoped_update,
+    threadpool_map,
+};
+use grading::{OverlapProbe, ThreadSet};
+use std::sync::Arc;
+
+fn numbers() -> Vec<u64> {
+    (1..=10_000).collect()
+}
+
+fn square(x: u64) -> u64 {
+    x * x
+}
+
+fn expected() -> u64 {
+    numbers().iter().map(|&x| square(x)).sum()
+}
+
+grading::graded! {
+    fn rayon_par_iter_sums_on_every_thread_of_the_pool() {
+        assert_eq!(par_map_sum(&numbers(), square), expected());
+        let probe = OverlapProbe::new(3);
+        let total = in_pool_of(3, || par_map_sum(&numbers(), |x| { probe.arrive(); x }));
+        assert_eq!(total, numbers().iter().sum::<u64>());
+        probe.assert_overlapped("par_iter on a pool of three");
+    }
+
+    fn rayon_join_splits_the_work() {
+        assert_eq!(join_sum(&numbers(), &square), expected());
+        let probe = OverlapProbe::new(2);
+        in_pool_of(2, || join_sum(&numbers(), &|x| { probe.arrive(); x }));
+        probe.assert_overlapped("join on a pool of two");
+    }
+
+    fn rayon_scope_updates_every_chunk_in_place() {
+        let mut values = numbers();
+        scoped_update(&mut values, 100, square);
+        assert_eq!(values, numbers().iter().map(|&x| square(x)).collect::<Vec<_>>());
+        let probe = OverlapProbe::new(2);
+        let mut values = numbers();
+        in_pool_of(2, || scoped_update(&mut values, 500, |x| { probe.arrive(); x }));
+        probe.assert_overlapped("scope tasks on a pool of two");
+    }
+
+    fn a_sized_pool_has_exactly_that_many_threads() {
+        for n in [1, 3, 5] {
+            assert_eq!(in_pool_of(n, rayon::current_num_threads), n);
+        }
+        let threads = ThreadSet::new();
+        in_pool_of(3, || par_map_sum(&numbers(), |x| { threads.record(); x }));
+        assert!(threads.len() <= 3);
+    }
+
+    fn default_sizes_come_from_the_machine() {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(default_pool_size(), cores);
+    }
+
+    fn a_crossbeam_pipeline_sums_on_every_worker() {
+        assert_eq!(pipeline_sum(&numbers(), 3, square), expected());
+        let (probe, threads) = (OverlapProbe::new(3), ThreadSet::new());
+        let caller = std::thread::current().id();
+        pipeline_sum(&numbers(), 3, |x| {
+            threads.record();
+            probe.arrive();
+            x
+        });
+        probe.assert_overlapped("three pipeline workers");
+        assert_eq!(threads.len(), 3);
+        assert!(!threads.contains(caller));
+    }
+
+    fn the_threadpool_crate_maps_in_order_on_its_workers() {
+        let out = threadpool_map(&numbers(), 3, square);
+        assert_eq!(out, numbers().iter().map(|&x| square(x)).collect::<Vec<_>>());
+        // Later numbers finish first; the results must not follow them.
+        let slow_first = threadpool_map(&[0, 1, 2, 3, 4, 5], 3, |x| {
+            std::thread::sleep(std::time::Duration::from_millis(2 * (6 - x)));
+            x
+        });
+        assert_eq!(slow_first, [0, 1, 2, 3, 4, 5]);
+        let probe = Arc::new(OverlapProbe::new(3));
+        let threads = Arc::new(ThreadSet::new());
+        let (p, t) = (probe.clone(), threads.clone());
+        threadpool_map(&numbers()[..30], 3, move |x| {
+            t.record();
+            p.arrive();
+            x
+        });
+        probe.assert_overlapped("three threadpool workers");
+        assert_eq!(threads.len(), 3);
+    }
+}

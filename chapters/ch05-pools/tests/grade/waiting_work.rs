@@ -1,0 +1,37 @@
+use ch05_pools::waiting_work::fetch_all;
+use grading::{Band, Gauge, OverlapProbe, timed};
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_millis(10);
+
+grading::graded! {
+    fn a_hundred_waits_on_ten_workers_take_a_tenth_of_the_time() {
+        let pages: Vec<u32> = (0..100).collect();
+        let (pages_back, took) = timed(|| fetch_all(10, pages, |page| { thread::sleep(WAIT); page }));
+        assert_eq!(pages_back, (0..100).collect::<Vec<_>>(), "results in input order");
+        // Ten rounds of one wait, not a hundred waits: about 100 ms, where
+        // one after another would take a second.
+        Band::around(WAIT * 10).assert_contains("100 fetches on 10 workers", took);
+    }
+
+    fn exactly_ten_fetches_wait_at_once() {
+        let (gauge, probe) = (Arc::new(Gauge::new()), Arc::new(OverlapProbe::new(10)));
+        let (g, p) = (gauge.clone(), probe.clone());
+        fetch_all(10, (0..100).collect::<Vec<u32>>(), move |page| {
+            let _waiting = g.enter();
+            p.arrive();
+            thread::sleep(Duration::from_millis(1));
+            page
+        });
+        probe.assert_overlapped("ten workers");
+        assert_eq!(gauge.peak(), 10, "a pool of ten runs ten at a time, never more");
+    }
+
+    fn results_keep_the_order_of_the_pages() {
+        // Earlier pages take longer.
+        let got = fetch_all(4, (0..8u64).collect(), |page| { thread::sleep(Duration::from_millis(8 - page)); page * 10 });
+        assert_eq!(got, [0, 10, 20, 30, 40, 50, 60, 70]);
+    }
+}
