@@ -18,15 +18,19 @@
 //!   itself is measured in benchmarks, never in tests.
 
 mod deadline;
+mod examples;
 mod gauge;
 mod overlap;
+mod polling;
 mod thread_set;
 mod timing;
 mod together;
 
 pub use deadline::{DEFAULT_LIMIT, deadline, limit};
+pub use examples::example_binary;
 pub use gauge::{Gauge, GaugeGuard};
 pub use overlap::OverlapProbe;
+pub use polling::wait_until;
 pub use thread_set::ThreadSet;
 pub use timing::{Band, timed};
 pub use together::run_together;

@@ -1,35 +1,13 @@
 //! The chapter's demos behave as the book says.
 
 use std::io::Read;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-/// The path of an example binary that `cargo test` built beside this test.
-fn example(name: &str) -> PathBuf {
-    // This test runs from target/<profile>/deps/; examples are built into
-    // target/<profile>/examples/.
-    let deps = std::env::current_exe().expect("the test binary has a path");
-    let profile = deps
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target/<profile>");
-    let path = profile
-        .join("examples")
-        .join(name)
-        .with_extension(std::env::consts::EXE_EXTENSION);
-    assert!(
-        path.exists(),
-        "{} is missing: run the demos with `cargo test -p ch01-threads-solution`, which builds the examples",
-        path.display()
-    );
-    path
-}
 
 #[test]
 fn ping_pong_exits_although_its_printers_never_stop() {
     grading::deadline("ping_pong", grading::limit(), || {
-        let mut child = Command::new(example("ping_pong"))
+        let mut child = Command::new(grading::example_binary("ping_pong"))
             .stdout(Stdio::piped())
             .spawn()
             .expect("ping_pong starts");

@@ -1,26 +1,6 @@
 //! The chapter's demos behave as the book says.
 
-use std::path::PathBuf;
 use std::process::Command;
-
-/// The path of an example binary that `cargo test` built beside this test.
-fn example(name: &str) -> PathBuf {
-    let deps = std::env::current_exe().expect("the test binary has a path");
-    let profile = deps
-        .parent()
-        .and_then(|d| d.parent())
-        .expect("target/<profile>");
-    let path = profile
-        .join("examples")
-        .join(name)
-        .with_extension(std::env::consts::EXE_EXTENSION);
-    assert!(
-        path.exists(),
-        "{} is missing: `cargo test -p ch02-locks-solution` builds the examples",
-        path.display()
-    );
-    path
-}
 
 /// The number before " of 1000" on the line that starts with `label`.
 fn counted(output: &str, label: &str) -> u64 {
@@ -38,7 +18,7 @@ fn counted(output: &str, label: &str) -> u64 {
 #[test]
 fn the_racy_counter_loses_updates_and_the_locked_one_does_not() {
     grading::deadline("racy_counter", std::time::Duration::from_secs(20), || {
-        let output = Command::new(example("racy_counter"))
+        let output = Command::new(grading::example_binary("racy_counter"))
             .output()
             .expect("racy_counter runs");
         assert!(output.status.success());

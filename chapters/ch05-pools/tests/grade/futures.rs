@@ -63,7 +63,14 @@ grading::graded! {
     fn shutdown_with_cancel_drops_what_has_not_started() {
         let executor = Executor::new(1);
         let (open, gate) = gate();
-        let running = executor.submit(move || gate.recv().is_ok());
+        let (started, has_started) = crossbeam_channel::bounded(1);
+        let running = executor.submit(move || {
+            started.send(()).unwrap();
+            gate.recv().is_ok()
+        });
+        // Only a job that has started is "running"; one still queued would be
+        // cancelled with the others.
+        has_started.recv().unwrap();
         let queued: Vec<_> = (0..5).map(|n| executor.submit(move || n)).collect();
         thread::scope(|scope| {
             scope.spawn(|| executor.shutdown(true, true));
