@@ -38,6 +38,10 @@ pub struct Chapter {
     pub page: Option<String>,
     #[serde(default, rename = "exercise")]
     pub exercises: Vec<Exercise>,
+    /// Modules of the chapter crate that are given code, not exercises
+    /// (the worker's task registry, say).
+    #[serde(default)]
+    pub given: Vec<String>,
     /// Demos, benchmarks, compile-fail lessons and book pages that teach
     /// syllabus ids besides the exercises.
     #[serde(default, rename = "counterpart")]

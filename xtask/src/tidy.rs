@@ -60,12 +60,21 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
                 .lines()
                 .filter_map(|line| line.strip_prefix("pub mod ")?.strip_suffix(';'))
                 .collect();
-            let listed: BTreeSet<&str> =
-                chapter.exercises.iter().map(|e| e.name.as_str()).collect();
+            let listed: BTreeSet<&str> = chapter
+                .exercises
+                .iter()
+                .map(|e| e.name.as_str())
+                .chain(chapter.given.iter().map(String::as_str))
+                .collect();
             for extra in declared.difference(&listed) {
                 report(format!(
                     "{id}: the {what} declares `pub mod {extra}`, which course.toml does not list"
                 ));
+            }
+            for given in &chapter.given {
+                if !declared.contains(given.as_str()) {
+                    report(format!("{id}: the {what} lacks the given module `{given}`"));
+                }
             }
         }
         for exercise in &chapter.exercises {
