@@ -1,0 +1,93 @@
+//! Exercise `dir_size` (X4): the total size of a directory tree, three ways.
+//!
+//! The tutorials' example of work to spread over processes. Listing the
+//! tree is one walk; asking each file's size is a system call per file,
+//! which threads can make in parallel just as well as processes. In CPython
+//! only processes would help the *Python* part of such work; in Rust, threads
+//! do, and processes add the cost of sending every path to a worker.
+//!
+//! Your task: implement the three totals.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::thread;
+
+use crate::process_pool::ProcessPool;
+
+/// Every regular file under `root`, depth first. (Given.)
+///
+/// # Errors
+///
+/// When a directory cannot be read.
+pub fn list_files(root: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir)? {
+            let entry = entry?;
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                dirs.push(entry.path());
+            } else if kind.is_file() {
+                files.push(entry.path());
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// The total size of the files under `root`, one file after another.
+///
+/// # Errors
+///
+/// When the tree cannot be listed or a file's size cannot be read.
+pub fn total_size(root: &Path) -> io::Result<u64> {
+    // TODO
+    todo!("one file after another")
+}
+
+/// The same total on `threads` scoped threads. The entries at the top of
+/// the tree are dealt out to the threads in turn, and each thread lists and
+/// sizes its own subtrees, asking `size_of` for each file's size (pass
+/// [`file_len`]): listing is work too, and it is shared as well.
+///
+/// # Errors
+///
+/// As [`total_size`].
+pub fn total_size_threads<F>(root: &Path, threads: usize, size_of: F) -> io::Result<u64>
+where
+    F: Fn(&Path) -> io::Result<u64> + Sync,
+{
+    // TODO
+    todo!("deal the top entries out to scoped threads")
+}
+
+/// The total size of a share of the top-level entries: files, and trees.
+fn size_share(
+    share: &[PathBuf],
+    size_of: &(impl Fn(&Path) -> io::Result<u64> + Sync),
+) -> io::Result<u64> {
+    // TODO
+    todo!("list and size a share of the top entries")
+}
+
+/// The size of one file. (Given.)
+///
+/// # Errors
+///
+/// When its metadata cannot be read.
+pub fn file_len(path: &Path) -> io::Result<u64> {
+    Ok(fs::metadata(path)?.len())
+}
+
+/// The same total, with the worker processes of `pool` asking for the sizes
+/// (the task `file_size`). A file that vanished counts as 0.
+///
+/// # Errors
+///
+/// When the tree cannot be listed, or a worker fails.
+pub fn total_size_processes(root: &Path, pool: &ProcessPool) -> io::Result<u64> {
+    // TODO
+    todo!("sizes from the worker processes")
+}

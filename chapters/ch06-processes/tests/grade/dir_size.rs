@@ -1,0 +1,78 @@
+use ch06_processes::dir_size::{
+    file_len, list_files, total_size, total_size_processes, total_size_threads,
+};
+use ch06_processes::process_pool::ProcessPool;
+use grading::{OverlapProbe, ThreadSet};
+use std::fs;
+use std::path::PathBuf;
+
+use crate::worker;
+
+/// A tree of `files` files of known sizes under a fresh temporary folder;
+/// returns the folder and the total. Removed by `Drop`.
+struct Tree {
+    root: PathBuf,
+    total: u64,
+}
+
+impl Tree {
+    fn new(name: &str, files: u64) -> Tree {
+        let root = std::env::temp_dir().join(format!("lockstep-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(&root).unwrap();
+        // One file at the top, the rest in subfolders.
+        fs::write(root.join("top.txt"), b"12345").unwrap();
+        let mut total = 5;
+        for i in 0..files {
+            let dir = root.join(format!("d{}", i % 4)).join(format!("e{}", i % 3));
+            fs::create_dir_all(&dir).unwrap();
+            let size = (i * 37) % 1000;
+            fs::write(dir.join(format!("f{i}.txt")), vec![b'x'; size as usize]).unwrap();
+            total += size;
+        }
+        Tree { root, total }
+    }
+}
+
+impl Drop for Tree {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.root);
+    }
+}
+
+grading::graded! {
+    fn the_sequential_total_is_exact() {
+        let tree = Tree::new("sequential", 60);
+        assert_eq!(list_files(&tree.root).unwrap().len(), 61);
+        assert_eq!(total_size(&tree.root).unwrap(), tree.total);
+    }
+
+    fn the_threaded_total_is_exact_and_uses_the_threads_at_once() {
+        let tree = Tree::new("threads", 60);
+        for threads in [1, 2, 3, 7] {
+            assert_eq!(total_size_threads(&tree.root, threads, file_len).unwrap(), tree.total, "{threads} threads");
+        }
+        let (probe, who) = (OverlapProbe::new(3), ThreadSet::new());
+        let total = total_size_threads(&tree.root, 3, |path| {
+            who.record();
+            probe.arrive();
+            file_len(path)
+        })
+        .unwrap();
+        assert_eq!(total, tree.total);
+        probe.assert_overlapped("total_size_threads");
+        assert_eq!(who.len(), 3);
+    }
+
+    fn the_process_total_is_exact() {
+        let tree = Tree::new("processes", 60);
+        let pool = ProcessPool::new(worker(), 2).unwrap();
+        assert_eq!(total_size_processes(&tree.root, &pool).unwrap(), tree.total);
+    }
+
+    fn a_tree_of_one_file_totals_that_file() {
+        let tree = Tree::new("one-file", 0);
+        assert_eq!(total_size(&tree.root).unwrap(), 5);
+        assert_eq!(total_size_threads(&tree.root, 2, file_len).unwrap(), 5);
+    }
+}

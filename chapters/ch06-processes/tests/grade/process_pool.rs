@@ -1,0 +1,88 @@
+use ch06_processes::process_pool::{ProcessPool, TaskError, default_chunksize};
+use grading::{Band, timed};
+use std::time::Duration;
+
+use crate::{is_reaped, worker};
+
+grading::graded! {
+    fn map_returns_every_result_in_input_order() {
+        let pool = ProcessPool::new(worker(), 2).expect("the workers start");
+        let inputs: Vec<u64> = (0..100).collect();
+        let out: Vec<u64> = pool.map::<u64, u64>("square", &inputs, Some(7)).into_iter().map(Result::unwrap).collect();
+        assert_eq!(out, inputs.iter().map(|x| x * x).collect::<Vec<_>>());
+        let default: Vec<u64> = pool.map::<u64, u64>("square", &inputs, None).into_iter().map(Result::unwrap).collect();
+        assert_eq!(default, out);
+        assert!(pool.map::<u64, u64>("square", &[], None).is_empty());
+    }
+
+    fn the_default_chunk_size_follows_cpython() {
+        assert_eq!(default_chunksize(100, 4), 7, "ceil(100 / 16)");
+        assert_eq!(default_chunksize(16, 4), 1);
+        assert_eq!(default_chunksize(17, 4), 2);
+        assert_eq!(default_chunksize(0, 4), 1);
+        assert_eq!(default_chunksize(1_000_000, 2), 125_000);
+    }
+
+    fn the_workers_run_at_the_same_time() {
+        let pool = ProcessPool::new(worker(), 2).unwrap();
+        let (out, took) = timed(|| pool.map::<u64, u64>("sleep_ms", &[300, 300], Some(1)));
+        assert_eq!(out, [Ok(300), Ok(300)]);
+        assert_eq!(pool.busy_peak(), 2, "both workers had a task at once");
+        Band::around(Duration::from_millis(300)).assert_contains("two 300 ms tasks on two workers", took);
+    }
+
+    fn dropping_the_pool_leaves_no_worker_behind() {
+        let pool = ProcessPool::new(worker(), 3).unwrap();
+        assert_eq!(pool.map::<u64, u64>("square", &[1, 2, 3], Some(1)).len(), 3);
+        let pids = pool.started_pids();
+        assert_eq!(pids.len(), 3);
+        drop(pool);
+        for pid in pids {
+            assert!(is_reaped(pid), "worker {pid} is still there after drop (running or a zombie)");
+        }
+    }
+
+    fn a_panicking_task_fails_alone_and_its_worker_lives_on() {
+        let pool = ProcessPool::new(worker(), 2).unwrap();
+        let out = pool.map::<u64, u64>("square_or_panic", &[11, 12, 13, 14, 15, 16], Some(3));
+        for (x, result) in (11..17).zip(&out) {
+            if x == 13 {
+                assert!(matches!(result, Err(TaskError::Failed(why)) if why.contains("task failed on 13")), "{out:?}");
+            } else {
+                assert_eq!(*result, Ok(x * x), "{out:?}");
+            }
+        }
+        assert_eq!(pool.started_pids().len(), 2, "a caught panic costs no worker");
+    }
+
+    fn an_aborting_task_takes_down_only_its_own_result() {
+        let pool = ProcessPool::new(worker(), 2).unwrap();
+        // One chunk of three holds the fatal input: the others still arrive.
+        let out = pool.map::<u64, u64>("square_or_abort", &[11, 12, 13, 14, 15, 16], Some(3));
+        for (x, result) in (11..17).zip(&out) {
+            if x == 13 {
+                assert!(matches!(result, Err(TaskError::WorkerDied(_))), "{out:?}");
+            } else {
+                assert_eq!(*result, Ok(x * x), "{out:?}");
+            }
+        }
+        assert!(pool.started_pids().len() > 2, "the dead worker was replaced");
+        let after = pool.map::<u64, u64>("square", &[6, 7, 8, 9], Some(1));
+        assert_eq!(after, [Ok(36), Ok(49), Ok(64), Ok(81)], "the pool works on");
+        let pids = pool.started_pids();
+        drop(pool);
+        assert!(pids.iter().all(|&pid| is_reaped(pid)), "no worker, dead or alive, is left behind");
+    }
+
+    fn a_task_past_its_time_limit_has_its_worker_killed() {
+        let pool = ProcessPool::with_time_limit(worker(), 2, Some(Duration::from_millis(200))).unwrap();
+        let (out, took) = timed(|| pool.map::<u64, u64>("sleep_ms", &[10, 5_000, 10], Some(1)));
+        assert_eq!(out[0], Ok(10));
+        assert_eq!(out[1], Err(TaskError::TimedOut));
+        assert_eq!(out[2], Ok(10));
+        Band::under(Duration::from_secs(3)).assert_contains("a map with one runaway task", took);
+        let pids = pool.started_pids();
+        assert_eq!(pids.len(), 3, "the runaway's worker was replaced");
+        assert!(is_reaped(pids[0]) || is_reaped(pids[1]), "the runaway's worker was killed and reaped");
+    }
+}

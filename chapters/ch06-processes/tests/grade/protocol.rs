@@ -1,0 +1,135 @@
+use ch06_processes::protocol::{
+    FrameError, MAX_FRAME, Registry, Reply, Request, decode_each, encode_each, read_frame, receive,
+    send, serve, write_frame,
+};
+use std::io::{Cursor, Write};
+use std::process::{Command, Stdio};
+
+use crate::worker;
+
+fn square(x: u64) -> u64 {
+    x * x
+}
+
+fn fail_on_seven(x: u64) -> u64 {
+    assert!(x != 7, "seven is not allowed");
+    x
+}
+
+fn registry() -> Registry {
+    let mut registry = Registry::new();
+    registry.register("square", square);
+    registry.register("fail_on_seven", fail_on_seven);
+    registry
+}
+
+/// The inputs' encodings, one after another.
+fn encoded(inputs: &[u64]) -> Vec<u8> {
+    let mut out = Vec::new();
+    encode_each(inputs, &mut out);
+    out
+}
+
+/// Runs the worker binary with `bytes` as its whole stdin; returns its exit
+/// code and stderr.
+fn feed_worker(bytes: &[u8]) -> (Option<i32>, String) {
+    let mut child = Command::new(worker())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the worker starts");
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all(bytes);
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+grading::graded! {
+    fn frames_round_trip_and_the_end_is_clean() {
+        let mut stream = Vec::new();
+        for payload in [&b"one"[..], b"", b"three"] {
+            write_frame(&mut stream, payload).unwrap();
+        }
+        assert_eq!(&stream[..4], 3u32.to_le_bytes(), "a 4-byte little-endian length comes first");
+        let mut input = Cursor::new(stream);
+        assert_eq!(read_frame(&mut input), Ok(Some(b"one".to_vec())));
+        assert_eq!(read_frame(&mut input), Ok(Some(Vec::new())));
+        assert_eq!(read_frame(&mut input), Ok(Some(b"three".to_vec())));
+        assert_eq!(read_frame(&mut input), Ok(None), "a stream that ends between frames ends cleanly");
+    }
+
+    fn a_frame_cut_short_is_reported() {
+        let mut stream = 10u32.to_le_bytes().to_vec();
+        stream.extend_from_slice(b"abc");
+        assert_eq!(read_frame(&mut Cursor::new(stream)), Err(FrameError::Truncated { expected: 10, got: 3 }));
+        assert_eq!(read_frame(&mut Cursor::new(vec![1, 0])), Err(FrameError::Truncated { expected: 4, got: 2 }));
+    }
+
+    fn an_oversized_length_is_refused_before_anything_is_read() {
+        let stream = u32::MAX.to_le_bytes().to_vec();
+        assert_eq!(read_frame(&mut Cursor::new(stream)), Err(FrameError::Oversized { len: u32::MAX as usize }));
+        let just_over = ((MAX_FRAME + 1) as u32).to_le_bytes().to_vec();
+        assert!(matches!(read_frame(&mut Cursor::new(just_over)), Err(FrameError::Oversized { .. })));
+    }
+
+    fn a_malformed_message_is_reported() {
+        let mut stream = Vec::new();
+        write_frame(&mut stream, &[0xff, 0xff, 0xff]).unwrap();
+        let outcome = receive::<Request>(&mut Cursor::new(stream));
+        assert!(matches!(outcome, Err(FrameError::Malformed(_))), "{outcome:?}");
+    }
+
+    fn the_registry_runs_named_tasks_and_turns_panics_into_errors() {
+        let registry = registry();
+        let results: Vec<Result<u64, String>> = decode_each(&registry.run("square", &encoded(&[4, 5])).unwrap()).unwrap();
+        assert_eq!(results, [Ok(16), Ok(25)]);
+        let results: Vec<Result<u64, String>> =
+            decode_each(&registry.run("fail_on_seven", &encoded(&[6, 7, 8])).unwrap()).unwrap();
+        assert_eq!(results[0], Ok(6));
+        assert!(results[1].as_ref().unwrap_err().contains("seven is not allowed"), "{results:?}");
+        assert_eq!(results[2], Ok(8), "the panic costs only its own input");
+        assert!(registry.run("cube", &encoded(&[4])).unwrap_err().contains("cube"));
+        assert!(registry.run("square", &[0xff]).unwrap_err().contains("bad input"));
+    }
+
+    fn serve_answers_every_request_until_shutdown() {
+        let mut input = Vec::new();
+        send(&mut input, &Request::Run { task: "square".into(), inputs: encoded(&[2, 3]) }).unwrap();
+        send(&mut input, &Request::Run { task: "fail_on_seven".into(), inputs: encoded(&[6, 7]) }).unwrap();
+        send(&mut input, &Request::Run { task: "cube".into(), inputs: encoded(&[2]) }).unwrap();
+        send(&mut input, &Request::Shutdown).unwrap();
+        send(&mut input, &Request::Run { task: "square".into(), inputs: encoded(&[9]) }).unwrap();
+        let mut output = Vec::new();
+        serve(Cursor::new(input), &mut output, &registry()).unwrap();
+        let mut replies = Cursor::new(output);
+        let decode = |reply: Reply| decode_each::<Result<u64, String>>(&reply.unwrap()).unwrap();
+        assert_eq!(decode(receive(&mut replies).unwrap().unwrap()), [Ok(4), Ok(9)]);
+        let second = decode(receive(&mut replies).unwrap().unwrap());
+        assert_eq!(second[0], Ok(6));
+        assert!(second[1].is_err(), "the panic is an error for that input only");
+        let refused: Reply = receive(&mut replies).unwrap().unwrap();
+        assert!(refused.unwrap_err().contains("cube"), "an unknown task refuses the request");
+        assert_eq!(receive::<Reply>(&mut replies).unwrap(), None, "nothing after shutdown");
+    }
+
+    fn the_worker_process_reports_bad_frames_and_exits() {
+        let (code, stderr) = feed_worker(&u32::MAX.to_le_bytes());
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains("oversized frame"), "{stderr}");
+        let mut garbage = 3u32.to_le_bytes().to_vec();
+        garbage.extend_from_slice(&[0xff, 0xff, 0xff]);
+        let (code, stderr) = feed_worker(&garbage);
+        assert_eq!(code, Some(2));
+        assert!(stderr.contains("malformed frame"), "{stderr}");
+        let (code, stderr) = feed_worker(&[9, 0, 0, 0, 1]);
+        assert_eq!(code, Some(2));
+        assert!(stderr.contains("truncated frame"), "{stderr}");
+        let (code, _) = feed_worker(&[]);
+        assert_eq!(code, Some(0), "an empty stdin is a clean end");
+    }
+}
