@@ -23,7 +23,6 @@ use std::sync::PoisonError;
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::thread::{self, ThreadId};
 
-// ANCHOR: types
 /// A lock that the thread holding it may take again.
 ///
 /// Guards give shared access (`&T`), because two nested guards of one thread
@@ -57,7 +56,6 @@ pub struct ReentrantGuard<'a, T> {
 // old owner's accesses happen before it unlocks `owner` in `Drop`, and the
 // new owner's happen after it locks `owner` in `lock`.
 unsafe impl<T: Send> Sync for ReentrantLock<T> {}
-// ANCHOR_END: types
 
 impl<T> ReentrantLock<T> {
     /// A free lock around `data`.
