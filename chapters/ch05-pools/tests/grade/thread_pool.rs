@@ -74,6 +74,17 @@ grading::graded! {
         assert_eq!(threads.len(), 2);
     }
 
+    fn idle_workers_wait_for_jobs_that_come_later() {
+        let pool = ThreadPool::new(2);
+        for expected in 1..=2 {
+            // Let the workers find the queue empty; a worker that quits when
+            // idle is gone by now, and the job below would never run.
+            thread::sleep(Duration::from_millis(100));
+            pool.execute(|| {});
+            crate::wait_until(|| pool.completed() == expected);
+        }
+    }
+
     fn completed_counts_every_finished_job() {
         let pool = ThreadPool::new(2);
         pool.execute(|| {});
