@@ -7,7 +7,8 @@ CPU-bound work (Collatz steps for 1..200_000) split over 1, 2 and 4 threads.
 
 import sys
 import threading
-import time
+
+from timing import best_of
 
 NUMBERS = 200_000
 
@@ -40,14 +41,6 @@ def parallel_sum(numbers, threads):
         worker.join()
     return sum(results)
 
-
-def best_of(runs, f):
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        f()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def main():

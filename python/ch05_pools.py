@@ -10,6 +10,8 @@ once returning None (the P6 claim), and times 100 waits of 10 ms on 10 workers
 
 import sys
 import time
+
+from timing import best_of
 from multiprocessing.pool import ThreadPool
 
 N = 1_000_000
@@ -22,14 +24,6 @@ def square(x):
 def square_and_drop(x):
     x * x
 
-
-def best_of(runs, f):
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        f()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def main():

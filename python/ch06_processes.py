@@ -10,7 +10,8 @@ import multiprocessing
 import subprocess
 import sys
 import threading
-import time
+
+from timing import best_of
 
 N = 1_000_000
 
@@ -24,14 +25,6 @@ def start_and_join_a_thread():
     worker.start()
     worker.join()
 
-
-def best_of(runs, f):
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        f()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def main():
