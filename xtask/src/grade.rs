@@ -80,6 +80,26 @@ pub struct Package<'a> {
     pub name: &'a str,
 }
 
+/// `cargo test`, run from the workspace root, with short panic messages and
+/// with insta never writing pending snapshots: the setting for every run the
+/// runner makes.
+pub fn cargo_test(root: &Path) -> Command {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut command = Command::new(cargo);
+    command
+        .current_dir(root)
+        .arg("test")
+        .env("RUST_BACKTRACE", "0")
+        .env("INSTA_UPDATE", "no");
+    command
+}
+
+/// The last `n` lines of `text`.
+pub fn last_lines(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(n)..].join("\n")
+}
+
 /// Runs `cargo test -p <package> --test grade` (only the tests whose names
 /// start with `filter`, when given) and parses the results.
 pub fn run(
@@ -88,9 +108,7 @@ pub fn run(
     filter: Option<&str>,
     env: &[(&str, &str)],
 ) -> Result<Grades> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let mut command = Command::new(cargo);
-    command.current_dir(root).arg("test");
+    let mut command = cargo_test(root);
     if let Some(manifest) = package.manifest {
         command.arg("--manifest-path").arg(manifest);
     }
@@ -107,10 +125,7 @@ pub fn run(
     if let Some(filter) = filter {
         command.arg(format!("{filter}::"));
     }
-    // Short, stable messages; never write pending snapshots from a grading run.
     command
-        .env("RUST_BACKTRACE", "0")
-        .env("INSTA_UPDATE", "no")
         .env("INSTA_WORKSPACE_ROOT", root)
         .env("CARGO_TERM_PROGRESS_WHEN", "never");
     for (key, value) in env {
@@ -141,15 +156,7 @@ fn compile_errors(stderr: &str) -> String {
         .take(8)
         .collect();
     if errors.is_empty() {
-        stderr
-            .lines()
-            .rev()
-            .take(12)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<Vec<_>>()
-            .join("\n")
+        last_lines(stderr, 12)
     } else {
         errors.join("\n")
     }
@@ -312,6 +319,12 @@ test result: FAILED. 2 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; 
             Verdict::NoTests,
             "names match whole modules only"
         );
+    }
+
+    #[test]
+    fn last_lines_keeps_the_end() {
+        assert_eq!(last_lines("a\nb\nc", 2), "b\nc");
+        assert_eq!(last_lines("a", 5), "a");
     }
 
     #[test]

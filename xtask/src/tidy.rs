@@ -71,10 +71,10 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
                     "{id}: the {what} declares `pub mod {extra}`, which course.toml does not list"
                 ));
             }
-            for given in &chapter.given {
-                if !declared.contains(given.as_str()) {
-                    report(format!("{id}: the {what} lacks the given module `{given}`"));
-                }
+            for missing in listed.difference(&declared) {
+                report(format!(
+                    "{id}: the {what}'s lib.rs lacks `pub mod {missing};`"
+                ));
             }
         }
         for exercise in &chapter.exercises {
@@ -90,20 +90,6 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
             ] {
                 if !root.join(&file).is_file() {
                     report(format!("{id}/{name}: {} is missing", file.display()));
-                }
-            }
-            for (lib, what) in [
-                (chapter.starter_dir(root), "starter"),
-                (chapter.solution_dir(root), "solution"),
-            ] {
-                let lib_rs = fs::read_to_string(lib.join("src/lib.rs")).unwrap_or_default();
-                if !lib_rs
-                    .lines()
-                    .any(|line| line == format!("pub mod {name};"))
-                {
-                    report(format!(
-                        "{id}/{name}: the {what}'s lib.rs lacks `pub mod {name};`"
-                    ));
                 }
             }
             if !tests_dir.join(format!("{name}.rs")).is_file()

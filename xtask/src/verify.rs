@@ -10,7 +10,6 @@
 //! 7. The book builds.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -190,14 +189,10 @@ fn pending_snapshots(root: &Path) -> Result<Vec<String>> {
 }
 
 fn solution_passes(root: &Path, package: &str, verbose: bool) -> Result<Vec<String>> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
-        .current_dir(root)
-        .args(["test", "--package", package, "--color", "never"])
-        // A missing snapshot fails instead of being written; nothing pending is left behind.
+    let output = grade::cargo_test(root)
+        .args(["--package", package, "--color", "never"])
+        // With CI set, a missing snapshot fails instead of being written.
         .env("CI", "true")
-        .env("INSTA_UPDATE", "no")
-        .env("RUST_BACKTRACE", "0")
         .output()
         .with_context(|| format!("cannot run cargo test for {package}"))?;
     let text = format!(
@@ -211,9 +206,8 @@ fn solution_passes(root: &Path, package: &str, verbose: bool) -> Result<Vec<Stri
     if output.status.success() {
         return Ok(Vec::new());
     }
-    let tail: Vec<&str> = text.lines().rev().take(40).collect();
     Ok(vec![format!(
         "cargo test -p {package} failed; the end of its output:\n{}",
-        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+        grade::last_lines(&text, 40)
     )])
 }

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use crate::wait_until;
+use grading::wait_until;
 
 const SHORT: Duration = Duration::from_millis(50);
 

@@ -12,5 +12,3 @@ mod event_barrier;
 mod semaphore;
 mod waiting_right;
 mod withdraw_waits;
-
-pub use grading::wait_until;

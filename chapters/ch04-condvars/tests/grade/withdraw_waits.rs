@@ -2,7 +2,7 @@ use ch04_condvars::withdraw_waits::{Account, Event};
 use grading::run_together;
 use std::thread;
 
-use crate::wait_until;
+use grading::wait_until;
 
 /// Replays the log from `opening`: every balance it records follows from the
 /// amounts, and none is negative.

@@ -28,7 +28,7 @@ grading::graded! {
         let handle = outcome.expect_err("the job is still waiting at the gate");
         Band::around(Duration::from_millis(50)).assert_contains("wait_timeout", took);
         open.send(()).unwrap();
-        crate::wait_until(|| handle.is_done());
+        grading::wait_until(|| handle.is_done());
         assert_eq!(handle.wait_timeout(Duration::from_secs(1)).ok(), Some(Ok(Ok("finished"))));
     }
 
@@ -76,7 +76,7 @@ grading::graded! {
             scope.spawn(|| executor.shutdown(true, true));
             // The one worker is busy at the gate, so the queued jobs can only
             // become done by being cancelled.
-            crate::wait_until(|| queued.iter().all(|h| h.is_done()));
+            grading::wait_until(|| queued.iter().all(|h| h.is_done()));
             open.send(()).unwrap();
         });
         assert_eq!(running.wait(), Ok(true), "the running job finishes");
