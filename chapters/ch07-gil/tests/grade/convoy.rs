@@ -1,0 +1,31 @@
+use ch07_gil::convoy::measure_convoy;
+use grading::Band;
+use std::time::Duration;
+
+grading::graded! {
+    fn each_wakeup_waits_about_one_switch_interval() {
+        let interval = Duration::from_millis(20);
+        let convoy = measure_convoy(interval, 3, Duration::from_millis(5));
+        assert_eq!(convoy.latencies.len(), 3, "one latency per wake-up");
+        assert_eq!(convoy.switch_interval, interval);
+        for latency in &convoy.latencies {
+            // At least one interval: the CPU-bound thread holds the lock until
+            // asked, and the I/O thread may ask only after a whole interval.
+            Band::around(interval).assert_contains("getting the GIL back after I/O, 20 ms interval", *latency);
+        }
+        assert!(convoy.cpu_steps > 0, "the CPU-bound thread never ran");
+    }
+
+    fn a_shorter_interval_means_a_shorter_wait() {
+        let short = measure_convoy(Duration::from_millis(1), 5, Duration::from_millis(30));
+        let long = measure_convoy(Duration::from_millis(20), 3, Duration::from_millis(5));
+        for latency in &short.latencies {
+            assert!(*latency >= Duration::from_micros(990), "a wait shorter than the 1 ms interval: {latency:?}");
+        }
+        // A wide band: a 1 ms interval, checked against 20 ms. It fails when
+        // the clock includes the 30 ms of I/O itself.
+        Band::under(Duration::from_millis(20))
+            .assert_contains("the median wait for the GIL after I/O, 1 ms interval", short.median());
+        assert!(short.median() < long.median(), "1 ms: {:?}, 20 ms: {:?}", short.latencies, long.latencies);
+    }
+}

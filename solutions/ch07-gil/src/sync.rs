@@ -1,0 +1,61 @@
+//! What the GIL is built on: `std`'s primitives, or shuttle's when the
+//! `shuttle` feature is on, so that `tests/model.rs` can explore every
+//! hand-over. Nothing else in the crate changes.
+
+use std::time::Duration;
+
+#[cfg(feature = "shuttle")]
+pub(crate) use shuttle::sync::atomic::{AtomicBool, Ordering};
+#[cfg(feature = "shuttle")]
+pub(crate) use shuttle::sync::{Condvar, Mutex, MutexGuard};
+#[cfg(feature = "shuttle")]
+pub(crate) use shuttle::thread::{self, ThreadId};
+#[cfg(not(feature = "shuttle"))]
+pub(crate) use std::sync::atomic::{AtomicBool, Ordering};
+#[cfg(not(feature = "shuttle"))]
+pub(crate) use std::sync::{Condvar, Mutex, MutexGuard};
+#[cfg(not(feature = "shuttle"))]
+pub(crate) use std::thread::{self, ThreadId};
+
+/// Locks `mutex`, ignoring poison: the GIL's state stays consistent even if
+/// a thread panicked while holding the mutex, because every update is one
+/// assignment.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Waits on `changed` for at most `interval`; returns the guard and whether
+/// the whole interval ran out.
+#[cfg(not(feature = "shuttle"))]
+pub(crate) fn wait_interval<'a, T>(
+    _mutex: &'a Mutex<T>,
+    changed: &Condvar,
+    guard: MutexGuard<'a, T>,
+    interval: Duration,
+) -> (MutexGuard<'a, T>, bool) {
+    let (guard, result) = changed
+        .wait_timeout(guard, interval)
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    (guard, result.timed_out())
+}
+
+/// Shuttle's timed waits never time out, so the model lets the scheduler
+/// choose: either the interval runs out (the waiter lets go of the mutex,
+/// other threads may run, and it comes back having timed out) or a
+/// notification ends the wait.
+#[cfg(feature = "shuttle")]
+pub(crate) fn wait_interval<'a, T>(
+    mutex: &'a Mutex<T>,
+    changed: &Condvar,
+    guard: MutexGuard<'a, T>,
+    _interval: Duration,
+) -> (MutexGuard<'a, T>, bool) {
+    use shuttle::rand::{Rng, thread_rng};
+    if thread_rng().r#gen::<bool>() {
+        drop(guard);
+        thread::yield_now();
+        (lock(mutex), true)
+    } else {
+        (changed.wait(guard).unwrap_or_else(std::sync::PoisonError::into_inner), false)
+    }
+}
