@@ -180,7 +180,9 @@ pub struct PaddedCounters {
 impl Counters for PaddedCounters {
     fn new(n: usize) -> Self {
         PaddedCounters {
-            slots: (0..n).map(|_| CachePadded::new(AtomicU64::new(0))).collect(),
+            slots: (0..n)
+                .map(|_| CachePadded::new(AtomicU64::new(0)))
+                .collect(),
         }
     }
 

@@ -49,7 +49,10 @@ pub fn cpu_bound(
             .collect();
         workers
             .into_iter()
-            .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .sum()
     })
 }
@@ -254,7 +257,12 @@ impl Report {
         };
         std::iter::once(base)
             .chain(curve)
-            .map(|r| (r.threads, base.elapsed.as_secs_f64() / r.elapsed.as_secs_f64()))
+            .map(|r| {
+                (
+                    r.threads,
+                    base.elapsed.as_secs_f64() / r.elapsed.as_secs_f64(),
+                )
+            })
             .collect()
     }
 

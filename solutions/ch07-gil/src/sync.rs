@@ -21,7 +21,9 @@ pub(crate) use std::thread::{self, ThreadId};
 /// a thread panicked while holding the mutex, because every update is one
 /// assignment.
 pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Waits on `changed` for at most `interval`; returns the guard and whether
@@ -56,6 +58,11 @@ pub(crate) fn wait_interval<'a, T>(
         thread::yield_now();
         (lock(mutex), true)
     } else {
-        (changed.wait(guard).unwrap_or_else(std::sync::PoisonError::into_inner), false)
+        (
+            changed
+                .wait(guard)
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+            false,
+        )
     }
 }

@@ -1,0 +1,192 @@
+//! Exercise `gil` (G1, G3, G4): a global interpreter lock of our own.
+//!
+//! CPython lets one thread at a time run Python code. The lock that enforces
+//! it, the GIL, is handed over the way CPython has done it since 3.2:
+//!
+//! - A thread that wants the lock waits for it, but at most one *switch
+//!   interval* at a time. If a whole interval passes and the same thread
+//!   still holds the lock, the waiter sets a **drop request**.
+//! - The holder checks the request between two steps of "bytecode" (here:
+//!   [`GilGuard::tick`]). Checking is one atomic load, so code that nobody
+//!   waits for pays almost nothing.
+//! - When it sees the request the holder releases the lock and then **does
+//!   not take it back until another thread has taken it** (forced
+//!   switching). Without that rule the releasing thread, already running,
+//!   would usually win the race against the waiter it was meant to let in.
+//!
+//! [`Gil`] keeps statistics ([`GilStats`]) so the tests and the experiments
+//! can see the hand-overs.
+//!
+//! Your task: implement `take`, `release` and [`GilGuard::tick`]. The
+//! fields of [`Gil`] and `State` are a suggestion; change them as you like.
+//! Keep `release` from returning, after a drop request, until another thread
+//! has taken the lock: the tests count the hand-overs.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::time::{Duration, Instant};
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::{self, ThreadId};
+
+/// A global interpreter lock: one holder at a time, handed over after a
+/// switch interval.
+pub struct Gil {
+    interval: Duration,
+    state: Mutex<State>,
+    /// Signalled when the lock is released.
+    released: Condvar,
+    /// Signalled when a thread takes the lock: the thread that was forced to
+    /// drop it waits for this.
+    taken: Condvar,
+    /// Set by a waiter that has waited a whole interval; read by the holder
+    /// at every tick.
+    drop_request: AtomicBool,
+}
+
+/// The lock's state, under the `state` mutex.
+#[derive(Debug, Default)]
+struct State {
+    holder: Option<ThreadId>,
+    /// The thread that held the lock last (for counting switches).
+    last_holder: Option<ThreadId>,
+    stats: GilStats,
+}
+
+/// What a [`Gil`] has seen so far.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct GilStats {
+    /// How many times a thread took the lock.
+    pub acquisitions: u64,
+    /// How many times the lock went to a different thread than the one that
+    /// held it last.
+    pub switches: u64,
+    /// How many times a holder released the lock because a waiter asked.
+    pub forced_drops: u64,
+    /// The time threads spent waiting for the lock, added up.
+    pub waited: Duration,
+}
+
+/// Proof that this thread holds the GIL; dropping it releases the lock.
+///
+/// A guard belongs to the thread that acquired it: it is neither `Send` nor
+/// `Sync` (see the lesson `tests/ui/gil_guard_stays_on_its_thread.rs`).
+pub struct GilGuard<'gil> {
+    gil: &'gil Gil,
+    _not_send: PhantomData<*const ()>,
+}
+
+impl Gil {
+    /// CPython's default switch interval (`sys.getswitchinterval()`).
+    pub const DEFAULT_INTERVAL: Duration = Duration::from_millis(5);
+
+    /// A free lock that hands over after `switch_interval`.
+    pub fn new(switch_interval: Duration) -> Self {
+        Gil {
+            interval: switch_interval,
+            state: Mutex::new(State::default()),
+            released: Condvar::new(),
+            taken: Condvar::new(),
+            drop_request: AtomicBool::new(false),
+        }
+    }
+
+    /// The switch interval.
+    pub fn switch_interval(&self) -> Duration {
+        self.interval
+    }
+
+    /// Waits until this thread holds the lock.
+    ///
+    /// # Panics
+    ///
+    /// If this thread holds the lock already: waiting for itself would never
+    /// end.
+    pub fn acquire(&self) -> GilGuard<'_> {
+        self.take();
+        GilGuard {
+            gil: self,
+            _not_send: PhantomData,
+        }
+    }
+
+    /// A snapshot of the statistics.
+    pub fn stats(&self) -> GilStats {
+        self.lock_state().stats
+    }
+
+    /// Locks the state, ignoring poison. (Given.)
+    fn lock_state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Takes the lock, asking the holder to drop it after every interval in
+    /// which nobody else got it.
+    pub(crate) fn take(&self) {
+        // TODO
+        todo!(
+            "wait (an interval at a time, asking the holder to drop it after a whole one) and take the lock"
+        )
+    }
+
+    /// Releases the lock. If a waiter asked for it, does not return until
+    /// another thread has taken it, so that this thread cannot take it
+    /// straight back.
+    pub(crate) fn release(&self) {
+        // TODO
+        todo!("release the lock; after a drop request, wait until another thread has taken it")
+    }
+}
+
+impl GilGuard<'_> {
+    /// Called between two steps of CPU-bound work: hands the lock over if a
+    /// waiter has asked for it, and takes it back afterwards. When nobody
+    /// asked, this is one relaxed atomic load.
+    pub fn tick(&mut self) {
+        // TODO
+        todo!("hand the lock over if a waiter asked for it")
+    }
+
+    /// The lock this guard holds.
+    pub fn gil(&self) -> &Gil {
+        self.gil
+    }
+}
+
+impl Drop for GilGuard<'_> {
+    /// Releases the lock. (Given.) While a test is already failing with a
+    /// panic, a `release` that is still a `todo!()` must not panic a second
+    /// time, which would abort every test; so its panic is caught then.
+    fn drop(&mut self) {
+        if thread::panicking() {
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.gil.release()));
+        } else {
+            self.gil.release();
+        }
+    }
+}
+
+impl Default for Gil {
+    /// A lock with CPython's default switch interval, 5 ms.
+    fn default() -> Self {
+        Gil::new(Gil::DEFAULT_INTERVAL)
+    }
+}
+
+impl fmt::Debug for Gil {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let state = self.lock_state();
+        f.debug_struct("Gil")
+            .field("interval", &self.interval)
+            .field("held", &state.holder.is_some())
+            .field("stats", &state.stats)
+            .finish()
+    }
+}
+
+impl fmt::Debug for GilGuard<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GilGuard").finish_non_exhaustive()
+    }
+}
