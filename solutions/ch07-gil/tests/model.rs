@@ -31,7 +31,10 @@ fn two_cpu_threads_hand_over() {
             thread::spawn(move || {
                 let mut guard = gil.acquire();
                 for _ in 0..3 {
-                    assert!(!inside.swap(true, Ordering::SeqCst), "two threads inside a step");
+                    assert!(
+                        !inside.swap(true, Ordering::SeqCst),
+                        "two threads inside a step"
+                    );
                     steps.fetch_add(1, Ordering::SeqCst);
                     inside.store(false, Ordering::SeqCst);
                     guard.tick();
@@ -59,13 +62,19 @@ fn allow_threads_lets_another_in() {
         let (gil, inside) = (Arc::clone(&gil), Arc::clone(&inside));
         thread::spawn(move || {
             let _guard = gil.acquire();
-            assert!(!inside.swap(true, Ordering::SeqCst), "two threads hold the lock");
+            assert!(
+                !inside.swap(true, Ordering::SeqCst),
+                "two threads hold the lock"
+            );
             inside.store(false, Ordering::SeqCst);
         })
     };
     let mut guard = gil.acquire();
     guard.allow_threads(thread::yield_now);
-    assert!(!inside.swap(true, Ordering::SeqCst), "two threads hold the lock");
+    assert!(
+        !inside.swap(true, Ordering::SeqCst),
+        "two threads hold the lock"
+    );
     inside.store(false, Ordering::SeqCst);
     drop(guard);
     other.join().unwrap();
