@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use crate::support::eventually;
+use crate::support::{eventually, set_or_ended};
 
 grading::graded! {
     fn four_sleepers_under_the_gil_overlap() {
@@ -31,7 +31,7 @@ grading::graded! {
         let inside = AtomicBool::new(false);
         let other_ran = AtomicBool::new(false);
         thread::scope(|scope| {
-            scope.spawn(|| {
+            let blocker = scope.spawn(|| {
                 let mut guard = gil.acquire();
                 let answer = guard.allow_threads(|| {
                     inside.store(true, Ordering::SeqCst);
@@ -43,7 +43,7 @@ grading::graded! {
                 });
                 assert_eq!(answer, 42, "allow_threads returns what the call returned");
             });
-            wait_until(|| inside.load(Ordering::SeqCst));
+            assert!(set_or_ended(&inside, &blocker), "the thread ended before its blocking call began");
             drop(gil.acquire());
             other_ran.store(true, Ordering::SeqCst);
         });
@@ -72,7 +72,7 @@ grading::graded! {
         let other_holds = AtomicBool::new(false);
         let log = Mutex::new(Vec::new());
         thread::scope(|scope| {
-            scope.spawn(|| {
+            let panicker = scope.spawn(|| {
                 let mut guard = gil.acquire();
                 let result = catch_unwind(AssertUnwindSafe(|| {
                     guard.allow_threads(|| {
@@ -86,7 +86,7 @@ grading::graded! {
                 log.lock().unwrap().push("back after the panic");
                 drop(guard);
             });
-            wait_until(|| inside.load(Ordering::SeqCst));
+            assert!(set_or_ended(&inside, &panicker), "the thread ended before its blocking call began");
             let guard = gil.acquire();
             other_holds.store(true, Ordering::SeqCst);
             // Give a guard that came back without the lock time to show it.

@@ -1,13 +1,13 @@
 use ch07_gil::experiment::{Report, Row, Setup, Shape, Workload, cpu_bound, io_bound, measure};
 use ch07_gil::gil::Gil;
-use grading::{Gauge, OverlapProbe, ThreadSet, wait_until};
+use grading::{Gauge, OverlapProbe, ThreadSet};
 use std::cell::Cell;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use crate::support::spin;
+use crate::support::{set_or_ended, spin};
 
 thread_local! {
     /// Whether this thread has called the workload before.
@@ -25,14 +25,17 @@ fn while_someone_else_holds(gil: &Gil, count: &AtomicUsize, work: impl FnOnce() 
     let holding = AtomicBool::new(false);
     let seen = AtomicUsize::new(usize::MAX);
     thread::scope(|scope| {
-        scope.spawn(|| {
+        let holder = scope.spawn(|| {
             let guard = gil.acquire();
             holding.store(true, Ordering::SeqCst);
             thread::sleep(Duration::from_millis(100));
             seen.store(count.load(Ordering::SeqCst), Ordering::SeqCst);
             drop(guard);
         });
-        wait_until(|| holding.load(Ordering::SeqCst));
+        assert!(
+            set_or_ended(&holding, &holder),
+            "the holder thread ended before it held the GIL"
+        );
         work();
     });
     seen.into_inner()

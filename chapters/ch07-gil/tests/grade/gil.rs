@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::support::{CAP, spin};
+use crate::support::{CAP, set_or_ended, spin};
 
 const STEP: Duration = Duration::from_micros(20);
 
@@ -98,7 +98,7 @@ grading::graded! {
         let holding = AtomicBool::new(false);
         let waiter_done = AtomicBool::new(false);
         thread::scope(|scope| {
-            scope.spawn(|| {
+            let holder = scope.spawn(|| {
                 let started = Instant::now();
                 let mut guard = gil.acquire();
                 holding.store(true, Ordering::SeqCst);
@@ -108,7 +108,7 @@ grading::graded! {
                     guard.tick();
                 }
             });
-            wait_until(|| holding.load(Ordering::SeqCst));
+            assert!(set_or_ended(&holding, &holder), "the holder thread ended before it held the GIL");
             let (guard, took) = timed(|| gil.acquire());
             waiter_done.store(true, Ordering::SeqCst);
             drop(guard);

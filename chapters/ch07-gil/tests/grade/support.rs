@@ -1,5 +1,7 @@
 //! Helpers the chapter's tests share (not an exercise).
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::ScopedJoinHandle;
 use std::time::{Duration, Instant};
 
 /// How long a test lets a thread wait for something the GIL should give it
@@ -25,4 +27,12 @@ pub fn eventually(condition: impl Fn() -> bool) -> bool {
         std::thread::yield_now();
     }
     condition()
+}
+
+/// Waits until `flag` is set or `thread` has ended; returns whether the flag
+/// is set. A thread that panicked (say, on a `todo!()`) ends the wait at
+/// once instead of leaving the test to its deadline.
+pub fn set_or_ended<T>(flag: &AtomicBool, thread: &ScopedJoinHandle<'_, T>) -> bool {
+    grading::wait_until(|| flag.load(Ordering::SeqCst) || thread.is_finished());
+    flag.load(Ordering::SeqCst)
 }
