@@ -159,6 +159,8 @@ grading::graded! {
 
     fn the_measured_shapes() {
         let report = measure(&Setup::QUICK);
+        // Printed output is shown only when the test fails: then it explains.
+        eprintln!("{report}");
         assert_eq!(report.rows.len(), 12, "two workloads, with and without, on 1, 2 and 4 threads");
         // CPU-bound work without the lock scales only where a second core is
         // free, so the test leaves that curve to the benchmark.
