@@ -124,15 +124,12 @@ mod tests {
     #[test]
     fn shows_every_chapter_and_the_next_exercise() {
         let root = crate::project_root();
-        let course = Course::load(&root).unwrap();
+        let mut course = Course::load(&root).unwrap();
         let mut progress = Progress::default();
         progress.record("downloads", true);
         let map = render(&course, &progress, &root);
         assert!(map.contains("Threads"), "{map}");
-        assert!(
-            map.contains("coming soon"),
-            "planned chapters are announced:\n{map}"
-        );
+        assert!(!map.contains("coming soon"), "no chapter is planned:\n{map}");
         assert!(
             map.contains("Next: arguments"),
             "the first unpassed exercise is next:\n{map}"
@@ -142,5 +139,14 @@ mod tests {
             "{map}"
         );
         assert!(map.contains("The book"), "{map}");
+
+        // A planned chapter is announced, without its exercises.
+        let last = course.chapters.last_mut().unwrap();
+        last.planned = true;
+        let title = last.title.clone();
+        let first_exercise = last.exercises[0].name.clone();
+        let map = render(&course, &progress, &root);
+        assert!(map.contains(&title) && map.contains("coming soon"), "{map}");
+        assert!(!map.contains(&format!(" {first_exercise} ")), "{map}");
     }
 }
