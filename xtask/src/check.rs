@@ -68,7 +68,11 @@ pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
                 started.elapsed().as_secs_f64()
             ))
         );
-        report_unparsed(&grades);
+        if let Some(hang) = &grades.hung {
+            println!("\n{}", ui::indent(&ui::red(&hang.message()), 2));
+        } else {
+            report_unparsed(&grades);
+        }
     }
     progress.save(root)?;
     if all_passed {
@@ -98,6 +102,12 @@ fn line(exercise: &Exercise, chapter: &Chapter, verdict: &Verdict<'_>) -> String
             ui::dim(&file.display().to_string())
         ),
         Verdict::NoTests => format!("{} {:<14} no tests ran", ui::fail_mark(), exercise.name),
+        Verdict::Hung => format!(
+            "{} {:<14} stopped: its tests did not finish   {}",
+            ui::fail_mark(),
+            exercise.name,
+            ui::dim(&file.display().to_string())
+        ),
         Verdict::DidNotCompile => {
             format!("{} {:<14} does not compile", ui::fail_mark(), exercise.name)
         }
@@ -121,9 +131,15 @@ fn explain(test: &grade::TestResult, exercise: &Exercise) -> String {
 /// Tests outside any exercise's module would go unreported; say so.
 fn report_unparsed(grades: &Grades) {
     if grades.tests.is_empty() {
+        let ended = grades
+            .exit
+            .map(|status| format!(" (the test binary ended with {status})"))
+            .unwrap_or_default();
         println!(
             "{}",
-            ui::yellow("  no test results could be read; run with --verbose")
+            ui::yellow(&format!(
+                "  no test results could be read{ended}; run with --verbose"
+            ))
         );
     }
 }

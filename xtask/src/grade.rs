@@ -1,9 +1,18 @@
 //! Runs a chapter's graded tests and reads libtest's output per exercise.
+//!
+//! Two steps: cargo builds the `grade` test binary (and reports compiler
+//! errors), then the runner starts the binary itself, in a process group of
+//! its own and with a time limit ([`crate::deadline`]), so that a hang is
+//! killed and reported instead of blocking the terminal.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
+use serde::Deserialize;
+
+use crate::deadline;
 
 /// The outcome of one run of a package's `grade` test binary.
 #[derive(Debug, Default)]
@@ -13,6 +22,38 @@ pub struct Grades {
     pub tests: Vec<TestResult>,
     /// cargo's own output, for `--verbose` and for failures we cannot parse.
     pub raw: String,
+    /// The test binary ran past the runner's limit and was killed.
+    pub hung: Option<Hang>,
+    /// How the test binary ended, when it ran.
+    pub exit: Option<std::process::ExitStatus>,
+}
+
+/// A run that the runner had to kill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hang {
+    pub limit: Duration,
+    /// The tests that had not reported a result when it was killed.
+    pub running: Vec<String>,
+}
+
+impl Hang {
+    /// "probable deadlock in <exercise>: no result within N s", naming the
+    /// tests that were still running.
+    pub fn message(&self) -> String {
+        let exercise = self
+            .running
+            .first()
+            .and_then(|test| test.split("::").next())
+            .unwrap_or("the chapter");
+        let mut message = format!(
+            "probable deadlock in {exercise}: no result within {} s; the run was stopped",
+            self.limit.as_secs_f64()
+        );
+        if !self.running.is_empty() {
+            message += &format!("\nstill running: {}", self.running.join(", "));
+        }
+        message
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +76,8 @@ pub struct Failure {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Verdict<'a> {
     DidNotCompile,
+    /// Its tests were still running when the runner stopped the binary.
+    Hung,
     NoTests,
     Passed {
         tests: usize,
@@ -64,6 +107,13 @@ impl Grades {
             .filter(|test| test.name.starts_with(&prefix))
             .collect();
         let failed: Vec<&TestResult> = tests.iter().copied().filter(|test| !test.passed).collect();
+        let still_running = self
+            .hung
+            .as_ref()
+            .is_some_and(|hang| hang.running.iter().any(|test| test.starts_with(&prefix)));
+        if still_running {
+            return Verdict::Hung;
+        }
         match (tests.len(), failed.is_empty()) {
             (0, _) => Verdict::NoTests,
             (n, true) => Verdict::Passed { tests: n },
@@ -100,33 +150,135 @@ pub fn last_lines(text: &str, n: usize) -> String {
     lines[lines.len().saturating_sub(n)..].join("\n")
 }
 
-/// Runs `cargo test -p <package> --test grade` (only the tests whose names
-/// start with `filter`, when given) and parses the results.
+/// Builds the package's `grade` test binary, runs it (only the tests whose
+/// names start with `filter`, when given) under the runner's time limit, and
+/// parses the results.
 pub fn run(
     root: &Path,
     package: Package<'_>,
     filter: Option<&str>,
     env: &[(&str, &str)],
 ) -> Result<Grades> {
+    let built = build(root, package, env)?;
+    let Some(binary) = built.binary else {
+        return Ok(Grades {
+            compile_errors: Some(built.errors),
+            raw: built.raw,
+            ..Grades::default()
+        });
+    };
+    let filter = filter.map(|filter| format!("{filter}::"));
+    let mut command = test_command(root, &binary, env);
+    command.args(["--color", "never"]);
+    command.args(filter.as_deref());
+    let limit = deadline::runner_limit();
+    let finished = deadline::output_within(command, limit)
+        .with_context(|| format!("cannot run the tests of {}", package.name))?;
+    let stdout = String::from_utf8_lossy(&finished.stdout);
+    let stderr = String::from_utf8_lossy(&finished.stderr);
+    let mut grades = parse_libtest(&stdout);
+    grades.raw = format!("{}{stderr}{stdout}", built.raw);
+    grades.exit = finished.status;
+    if finished.timed_out {
+        let listed = list_tests(root, &binary, filter.as_deref(), env);
+        let running = listed
+            .into_iter()
+            .filter(|name| !grades.tests.iter().any(|test| &test.name == name))
+            .collect();
+        grades.hung = Some(Hang { limit, running });
+    }
+    Ok(grades)
+}
+
+/// The test binary, started the way `cargo test` starts it: from the
+/// package's folder, with the package's environment.
+fn test_command(root: &Path, binary: &Binary, env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(&binary.path);
+    command
+        .current_dir(&binary.package_dir)
+        .env("CARGO_MANIFEST_DIR", &binary.package_dir)
+        .env("RUST_BACKTRACE", "0")
+        .env("INSTA_UPDATE", "no")
+        .env("INSTA_WORKSPACE_ROOT", root);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command
+}
+
+/// The names of the tests `filter` selects, from the binary's `--list`.
+fn list_tests(
+    root: &Path,
+    binary: &Binary,
+    filter: Option<&str>,
+    env: &[(&str, &str)],
+) -> Vec<String> {
+    let mut command = test_command(root, binary, env);
+    command.args(["--list", "--format", "terse"]).args(filter);
+    let Ok(finished) = deadline::output_within(command, Duration::from_secs(10)) else {
+        return Vec::new();
+    };
+    String::from_utf8_lossy(&finished.stdout)
+        .lines()
+        .filter_map(|line| line.strip_suffix(": test"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A built `grade` test binary.
+struct Binary {
+    path: PathBuf,
+    package_dir: PathBuf,
+}
+
+/// What building the test binary gave.
+struct Built {
+    binary: Option<Binary>,
+    /// The compiler's errors, when there is no binary.
+    errors: String,
+    raw: String,
+}
+
+/// One line of cargo's `--message-format json` output (the fields we read).
+#[derive(Deserialize)]
+struct CargoMessage {
+    reason: String,
+    #[serde(default)]
+    executable: Option<PathBuf>,
+    #[serde(default)]
+    manifest_path: Option<PathBuf>,
+    #[serde(default)]
+    target: Option<CargoTarget>,
+    #[serde(default)]
+    message: Option<CompilerMessage>,
+}
+
+#[derive(Deserialize)]
+struct CargoTarget {
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct CompilerMessage {
+    level: String,
+    #[serde(default)]
+    rendered: Option<String>,
+}
+
+/// `cargo test --no-run` for the package's `grade` target.
+fn build(root: &Path, package: Package<'_>, env: &[(&str, &str)]) -> Result<Built> {
     let mut command = cargo_test(root);
     if let Some(manifest) = package.manifest {
         command.arg("--manifest-path").arg(manifest);
     }
     command
+        .args(["--package", package.name, "--test", "grade", "--no-run"])
         .args([
-            "--package",
-            package.name,
-            "--test",
-            "grade",
-            "--no-fail-fast",
+            "--message-format",
+            "json-diagnostic-short",
+            "--color",
+            "never",
         ])
-        .args(["--message-format", "short", "--color", "never"])
-        .args(["--", "--color", "never"]);
-    if let Some(filter) = filter {
-        command.arg(format!("{filter}::"));
-    }
-    command
-        .env("INSTA_WORKSPACE_ROOT", root)
         .env("CARGO_TERM_PROGRESS_WHEN", "never");
     for (key, value) in env {
         command.env(key, value);
@@ -134,31 +286,52 @@ pub fn run(
     let output = command
         .output()
         .with_context(|| format!("cannot run cargo test for {}", package.name))?;
-    Ok(parse(&output))
-}
-
-fn parse(output: &Output) -> Grades {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let mut grades = parse_libtest(&stdout);
-    grades.raw = format!("{stderr}{stdout}");
-    if grades.tests.is_empty() && !output.status.success() {
-        grades.compile_errors = Some(compile_errors(&stderr));
-    }
-    grades
+    Ok(parse_build(&stdout, &stderr, output.status.success()))
 }
 
-/// The compiler's errors from cargo's `--message-format short` output.
-fn compile_errors(stderr: &str) -> String {
-    let errors: Vec<&str> = stderr
-        .lines()
-        .filter(|line| line.contains("error") && !line.starts_with("error: could not compile"))
-        .take(8)
-        .collect();
-    if errors.is_empty() {
+/// Reads cargo's JSON messages: the test binary, or the compiler's errors.
+fn parse_build(stdout: &str, stderr: &str, success: bool) -> Built {
+    let mut binary = None;
+    let mut errors = Vec::new();
+    for line in stdout.lines() {
+        let Ok(message) = serde_json::from_str::<CargoMessage>(line) else {
+            continue;
+        };
+        match message.reason.as_str() {
+            "compiler-artifact" => {
+                let is_grade = message.target.as_ref().is_some_and(|t| t.name == "grade");
+                if let (true, Some(path), Some(manifest)) =
+                    (is_grade, message.executable, message.manifest_path)
+                {
+                    let package_dir = manifest.parent().map(Path::to_path_buf).unwrap_or_default();
+                    binary = Some(Binary { path, package_dir });
+                }
+            }
+            "compiler-message" => {
+                if let Some(CompilerMessage {
+                    level,
+                    rendered: Some(rendered),
+                }) = message.message
+                    && level == "error"
+                {
+                    errors.push(rendered.trim_end().to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    let binary = binary.filter(|_| success);
+    let errors = if errors.is_empty() {
         last_lines(stderr, 12)
     } else {
-        errors.join("\n")
+        errors.into_iter().take(8).collect::<Vec<_>>().join("\n")
+    };
+    Built {
+        binary,
+        errors,
+        raw: stderr.to_owned(),
     }
 }
 
@@ -329,12 +502,39 @@ test result: FAILED. 2 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; 
 
     #[test]
     fn a_build_failure_keeps_the_compiler_errors() {
-        let stderr = "   Compiling ch01-threads v0.1.0\n\
-            chapters/ch01-threads/src/cost.rs:58:5: error[E0308]: mismatched types\n\
-            error: could not compile `ch01-threads` (lib) due to 1 previous error\n";
+        let stdout = r#"{"reason":"compiler-message","message":{"level":"warning","rendered":"src/a.rs:1:1: warning: unused"}}
+{"reason":"compiler-message","message":{"level":"error","rendered":"chapters/ch01-threads/src/cost.rs:58:5: error[E0308]: mismatched types\n"}}
+{"reason":"build-finished","success":false}"#;
+        let built = parse_build(stdout, "error: could not compile", false);
+        assert!(built.binary.is_none());
         assert_eq!(
-            compile_errors(stderr),
+            built.errors,
             "chapters/ch01-threads/src/cost.rs:58:5: error[E0308]: mismatched types"
+        );
+    }
+
+    #[test]
+    fn a_build_names_the_grade_binary_and_its_package() {
+        let stdout = r#"{"reason":"compiler-artifact","target":{"name":"ch01_threads"},"executable":null,"manifest_path":"/c/ch01-threads/Cargo.toml"}
+{"reason":"compiler-artifact","target":{"name":"grade"},"executable":"/t/debug/deps/grade-1234","manifest_path":"/c/ch01-threads/Cargo.toml"}"#;
+        let binary = parse_build(stdout, "", true).binary.unwrap();
+        assert_eq!(binary.path, Path::new("/t/debug/deps/grade-1234"));
+        assert_eq!(binary.package_dir, Path::new("/c/ch01-threads"));
+    }
+
+    #[test]
+    fn a_hung_run_names_the_exercise_and_the_tests_still_running() {
+        let mut grades = parse_libtest(OUTPUT);
+        grades.hung = Some(Hang {
+            limit: Duration::from_secs(30),
+            running: vec!["stopping::stops_on_request".to_owned()],
+        });
+        assert_eq!(grades.verdict("stopping"), Verdict::Hung);
+        assert_eq!(grades.verdict("cost"), Verdict::Passed { tests: 1 });
+        assert_eq!(
+            grades.hung.unwrap().message(),
+            "probable deadlock in stopping: no result within 30 s; the run was stopped\n\
+             still running: stopping::stops_on_request"
         );
     }
 }

@@ -2,20 +2,27 @@
 //!
 //! Learner commands show the course and grade exercises; maintainer commands
 //! check that the course itself is sound. Each command lives in its own
-//! module as a `run` function. Dependencies are few on purpose: anyhow for
-//! errors, serde and toml for `course.toml`, mdbook-driver for the book.
+//! module as a `run` function. Dependencies are few and each does one job:
+//! anyhow for errors, serde, toml and serde_json for `course.toml` and
+//! cargo's messages, mdbook-driver for the book, notify and crossterm for
+//! watch mode's file events and keys, similar for the solution's diff, and
+//! libc for killing a hung test's process group.
 
 mod book;
 mod check;
 mod course;
+mod deadline;
 mod grade;
 mod hint;
 mod map;
 mod mutants;
 mod progress;
+mod reset;
+mod solution;
 mod tidy;
 mod ui;
 mod verify;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,8 +36,14 @@ usage: cargo xtask [command]
 
 for learners
   (no command)            the course map: progress, the next exercise, the book
+  watch [exercise] [--poll]
+                          grade the current exercise whenever you save a file,
+                          and move on when it passes (keys: h n s l c r q)
   check [name]            grade the course, a chapter or an exercise
   hint <exercise>         one step towards the answer
+  solution <exercise>     once it passes: the reference solution, as a diff
+  reset <exercise>        back to the starter; your file is backed up first
+  reset --all             the same for every exercise
   book [--open]           build the book into target/book (and open it)
 
 for maintainers
@@ -59,6 +72,8 @@ struct Args {
     free: Vec<String>,
     verbose: bool,
     open: bool,
+    poll: bool,
+    all: bool,
 }
 
 fn parse_args(raw: impl IntoIterator<Item = String>) -> Result<Args> {
@@ -67,6 +82,8 @@ fn parse_args(raw: impl IntoIterator<Item = String>) -> Result<Args> {
         match arg.as_str() {
             "--verbose" | "-v" => args.verbose = true,
             "--open" => args.open = true,
+            "--poll" => args.poll = true,
+            "--all" => args.all = true,
             "--help" | "-h" | "help" => args.command = Some("help".to_owned()),
             flag if flag.starts_with('-') => bail!("unknown option `{flag}`\n\n{USAGE}"),
             _ if args.command.is_none() => args.command = Some(arg),
@@ -86,7 +103,10 @@ fn run() -> Result<ExitCode> {
             print!("{USAGE}");
             true
         }
+        Some("watch") => watch::run(&root, free, args.poll, args.verbose)?,
         Some("check") => check::run(&root, free, args.verbose)?,
+        Some("solution") => solution::run(&root, free)?,
+        Some("reset") => reset::run(&root, free, args.all)?,
         Some("hint") => hint::run(&root, free).map(|()| true)?,
         Some("book") => book::run(&root, args.open).map(|()| true)?,
         Some("verify") => verify::run(&root, args.verbose)?,
@@ -94,7 +114,8 @@ fn run() -> Result<ExitCode> {
         Some("syllabus") => verify::syllabus(&root)?,
         Some(other) => {
             let commands = [
-                "check", "hint", "book", "verify", "mutants", "syllabus", "help",
+                "watch", "check", "hint", "solution", "reset", "book", "verify", "mutants",
+                "syllabus", "help",
             ];
             let suggestion = course::closest(other, &commands)
                 .map(|name| format!("; did you mean `{name}`?"))

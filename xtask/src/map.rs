@@ -129,7 +129,10 @@ mod tests {
         progress.record("downloads", true);
         let map = render(&course, &progress, &root);
         assert!(map.contains("Threads"), "{map}");
-        assert!(!map.contains("coming soon"), "no chapter is planned:\n{map}");
+        assert!(
+            !map.contains("coming soon"),
+            "no chapter is planned:\n{map}"
+        );
         assert!(
             map.contains("Next: arguments"),
             "the first unpassed exercise is next:\n{map}"

@@ -167,6 +167,13 @@ fn run_chapter(root: &Path, chapter: &Chapter, verbose: bool) -> Result<bool> {
                         by.join(", ")
                     );
                 }
+                Verdict::Hung => {
+                    caught += 1;
+                    println!(
+                        "{counter} {} {who:<44} caught: its tests hung and were stopped ({secs:.1} s)",
+                        ui::pass_mark(),
+                    );
+                }
                 Verdict::Passed { .. } => {
                     println!(
                         "{counter} {} {who:<44} SURVIVED: {}",

@@ -77,7 +77,7 @@ pub fn run(root: &Path, verbose: bool) -> Result<bool> {
                         .exercises
                         .iter()
                         .filter_map(|exercise| match grades.verdict(&exercise.name) {
-                            Verdict::Failed { .. } => None,
+                            Verdict::Failed { .. } | Verdict::Hung => None,
                             Verdict::Passed { .. } => {
                                 Some(format!("{}: the starter passes its tests", exercise.name))
                             }
