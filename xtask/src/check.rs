@@ -12,6 +12,19 @@ use crate::ui;
 
 /// Grades the course, a chapter or one exercise; returns whether all passed.
 pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
+    let all_passed = grade(root, name, verbose)?;
+    if all_passed {
+        println!(
+            "{} All passed. `cargo xtask` shows what comes next.",
+            ui::pass_mark()
+        );
+    }
+    Ok(all_passed)
+}
+
+/// Grades and prints one line per exercise and the first failure, without
+/// the closing line (watch mode says what comes next itself).
+pub fn grade(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
     let course = Course::load(root)?;
     let target = course.find(name)?;
     let chapters: Vec<(&Chapter, Vec<&Exercise>)> = match target {
@@ -58,7 +71,16 @@ pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
             println!("{}", line(exercise, chapter, &verdict));
             if let (false, Verdict::Failed { failed, .. }) = (first_failure_shown, &verdict) {
                 first_failure_shown = true;
-                println!("{}", explain(failed[0], exercise));
+                // A deadlock explains the other failures; show it first.
+                let first = failed
+                    .iter()
+                    .find(|test| {
+                        test.failure
+                            .as_ref()
+                            .is_some_and(|f| f.message.contains("probable deadlock"))
+                    })
+                    .unwrap_or(&failed[0]);
+                println!("{}", explain(first, exercise));
             }
         }
         println!(
@@ -75,12 +97,6 @@ pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
         }
     }
     progress.save(root)?;
-    if all_passed {
-        println!(
-            "{} All passed. `cargo xtask` shows what comes next.",
-            ui::pass_mark()
-        );
-    }
     Ok(all_passed)
 }
 

@@ -138,7 +138,7 @@ fn grade(
             exercise.title,
             chapter.id
         );
-        let passed = check::run(root, Some(current), verbose)?;
+        let passed = check::grade(root, Some(current), verbose)?;
         if !passed {
             println!(
                 "  edit {} and save: it is graded again.",
