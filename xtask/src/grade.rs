@@ -32,7 +32,8 @@ pub struct Grades {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hang {
     pub limit: Duration,
-    /// The tests that had not reported a result when it was killed.
+    /// The tests that had not reported a result when it was killed: those
+    /// running then, and those not started yet (libtest does not say which).
     pub running: Vec<String>,
 }
 
@@ -50,7 +51,12 @@ impl Hang {
             self.limit.as_secs_f64()
         );
         if !self.running.is_empty() {
-            message += &format!("\nstill running: {}", self.running.join(", "));
+            let shown: Vec<&str> = self.running.iter().take(6).map(String::as_str).collect();
+            let more = self.running.len() - shown.len();
+            message += &format!("\nno result from: {}", shown.join(", "));
+            if more > 0 {
+                message += &format!(" and {more} more");
+            }
         }
         message
     }
@@ -534,7 +540,7 @@ test result: FAILED. 2 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; 
         assert_eq!(
             grades.hung.unwrap().message(),
             "probable deadlock in stopping: no result within 30 s; the run was stopped\n\
-             still running: stopping::stops_on_request"
+             no result from: stopping::stops_on_request"
         );
     }
 }
