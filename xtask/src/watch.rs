@@ -47,7 +47,13 @@ pub fn run(root: &Path, name: Option<&str>, force_poll: bool, verbose: bool) -> 
     let keys = Keys::new();
     let mut last_passed: Option<String> = None;
 
-    grade(root, &course, &mut current, &mut last_passed, verbose)?;
+    survive(grade(
+        root,
+        &course,
+        &mut current,
+        &mut last_passed,
+        verbose,
+    ));
     loop {
         if let Some(key) = keys.next(Duration::from_millis(100))? {
             match key {
@@ -59,15 +65,15 @@ pub fn run(root: &Path, name: Option<&str>, force_poll: bool, verbose: bool) -> 
                 }
                 'h' => {
                     println!();
-                    hint::run(root, Some(&current))?;
+                    survive(hint::run(root, Some(&current)));
                 }
                 'l' => {
                     println!();
-                    map::run(root)?;
+                    survive(map::run(root));
                 }
                 'c' => {
                     println!();
-                    check::run(root, None, verbose)?;
+                    survive(check::run(root, None, verbose));
                 }
                 'n' => {
                     let progress = Progress::load(root);
@@ -76,7 +82,13 @@ pub fn run(root: &Path, name: Option<&str>, force_poll: bool, verbose: bool) -> 
                     {
                         Some(next) => {
                             current = next;
-                            grade(root, &course, &mut current, &mut last_passed, verbose)?;
+                            survive(grade(
+                                root,
+                                &course,
+                                &mut current,
+                                &mut last_passed,
+                                verbose,
+                            ));
                             continue;
                         }
                         None => println!("{current} is the last exercise."),
@@ -85,7 +97,7 @@ pub fn run(root: &Path, name: Option<&str>, force_poll: bool, verbose: bool) -> 
                 's' => {
                     let name = last_passed.clone().unwrap_or_else(|| current.clone());
                     println!();
-                    solution::run(root, Some(&name))?;
+                    survive(solution::run(root, Some(&name)));
                 }
                 'r' => {
                     print!(
@@ -94,7 +106,7 @@ pub fn run(root: &Path, name: Option<&str>, force_poll: bool, verbose: bool) -> 
                     std::io::stdout().flush()?;
                     if keys.next(Duration::from_secs(60))? == Some('y') {
                         println!("y");
-                        reset::run(root, Some(&current), false)?;
+                        survive(reset::run(root, Some(&current), false));
                     } else {
                         println!("\nNothing was reset.");
                     }
@@ -108,8 +120,22 @@ pub fn run(root: &Path, name: Option<&str>, force_poll: bool, verbose: bool) -> 
             // Editors save in bursts (a temporary file, a rename, a format):
             // wait until the burst is over, then grade once.
             while changes.recv_timeout(Duration::from_millis(200)).is_ok() {}
-            grade(root, &course, &mut current, &mut last_passed, verbose)?;
+            survive(grade(
+                root,
+                &course,
+                &mut current,
+                &mut last_passed,
+                verbose,
+            ));
         }
+    }
+}
+
+/// Watch mode outlives a failed step: it prints the error and goes on
+/// watching (a `course.toml` being edited, say, or cargo not starting).
+fn survive<T>(result: Result<T>) {
+    if let Err(error) = result {
+        println!("{} {error:#}", ui::red("error:"));
     }
 }
 
