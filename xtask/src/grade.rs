@@ -341,6 +341,15 @@ fn parse_build(stdout: &str, stderr: &str, success: bool) -> Built {
     }
 }
 
+/// The failed tests in libtest output (of one test binary or several).
+pub fn failures(stdout: &str) -> Vec<TestResult> {
+    parse_libtest(stdout)
+        .tests
+        .into_iter()
+        .filter(|test| !test.passed)
+        .collect()
+}
+
 /// Reads libtest's human output: one `test <name> ... ok|FAILED` line per
 /// test, then a `---- <name> stdout ----` section per failure.
 fn parse_libtest(stdout: &str) -> Grades {

@@ -15,10 +15,12 @@ mod deadline;
 mod grade;
 mod hint;
 mod map;
+mod model;
 mod mutants;
 mod progress;
 mod reset;
 mod solution;
+mod stress;
 mod tidy;
 mod ui;
 mod verify;
@@ -49,6 +51,10 @@ for learners
 for maintainers
   verify                  everything CI checks about the course itself
   mutants [chapter]       every known-wrong solution must fail its tests
+  stress [chapter] [--runs N] [--busy]
+                          the solution suites N times in a row (default 30),
+                          with a busy thread per core beside them if asked
+  model [chapter]         the shuttle model checks of the hand-built primitives
   syllabus                which syllabus ids are covered, and by what
 
 options
@@ -74,12 +80,23 @@ struct Args {
     open: bool,
     poll: bool,
     all: bool,
+    busy: bool,
+    runs: Option<usize>,
 }
 
 fn parse_args(raw: impl IntoIterator<Item = String>) -> Result<Args> {
     let mut args = Args::default();
-    for arg in raw {
+    let mut raw = raw.into_iter();
+    while let Some(arg) = raw.next() {
         match arg.as_str() {
+            "--runs" => {
+                let value = raw.next().unwrap_or_default();
+                let runs = value.parse().ok().filter(|n| *n > 0);
+                args.runs = Some(runs.ok_or_else(|| {
+                    anyhow::anyhow!("--runs needs a number of runs, not `{value}`")
+                })?);
+            }
+            "--busy" => args.busy = true,
             "--verbose" | "-v" => args.verbose = true,
             "--open" => args.open = true,
             "--poll" => args.poll = true,
@@ -111,11 +128,13 @@ fn run() -> Result<ExitCode> {
         Some("book") => book::run(&root, args.open).map(|()| true)?,
         Some("verify") => verify::run(&root, args.verbose)?,
         Some("mutants") => mutants::run(&root, free, args.verbose)?,
+        Some("stress") => stress::run(&root, free, args.runs.unwrap_or(30), args.busy)?,
+        Some("model") => model::run(&root, free)?,
         Some("syllabus") => verify::syllabus(&root)?,
         Some(other) => {
             let commands = [
                 "watch", "check", "hint", "solution", "reset", "book", "verify", "mutants",
-                "syllabus", "help",
+                "stress", "model", "syllabus", "help",
             ];
             let suggestion = course::closest(other, &commands)
                 .map(|name| format!("; did you mean `{name}`?"))
@@ -152,6 +171,15 @@ mod tests {
         assert_eq!(parsed.command.as_deref(), Some("check"));
         assert_eq!(parsed.free, ["downloads"]);
         assert!(parsed.verbose);
+    }
+
+    #[test]
+    fn runs_takes_a_positive_number() {
+        assert_eq!(args("stress --runs 5 ch01-threads").unwrap().runs, Some(5));
+        assert_eq!(args("stress ch01-threads").unwrap().runs, None);
+        let error = args("stress --runs lots").unwrap_err().to_string();
+        assert!(error.contains("--runs needs a number"), "{error}");
+        assert!(args("stress --runs 0").is_err());
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub struct Mutant {
     pub code: Option<String>,
     pub replace: Option<String>,
     pub with: Option<String>,
+    /// A planted deadlock: the mistake blocks for ever, and the tests must
+    /// report it as "probable deadlock in <exercise>" (every chapter has one).
+    #[serde(default)]
+    pub deadlock: bool,
 }
 
 impl Mutant {
@@ -95,6 +99,13 @@ pub fn load(root: &Path, chapter: &Chapter, exercise: &Exercise) -> Result<Vec<M
     let file: MutantFile = toml::from_str(&text)
         .with_context(|| format!("{} is not a valid mutants file", path.display()))?;
     Ok(file.mutants)
+}
+
+/// Whether a failed test reported a probable deadlock.
+fn reports_deadlock(test: &crate::grade::TestResult) -> bool {
+    test.failure
+        .as_ref()
+        .is_some_and(|failure| failure.message.contains("probable deadlock in"))
 }
 
 /// How many runs a mutant gets before it counts as having survived.
@@ -158,11 +169,24 @@ fn run_chapter(root: &Path, chapter: &Chapter, verbose: bool) -> Result<bool> {
             let counter = ui::dim(&format!("[{done}/{total}]"));
             let who = format!("{}/{}", exercise.name, mutant.name);
             match grades.verdict(&exercise.name) {
+                Verdict::Failed { failed, .. }
+                    if mutant.deadlock && !failed.iter().any(|t| reports_deadlock(t)) =>
+                {
+                    println!(
+                        "{counter} {} {who:<44} failed, but no test said \"probable deadlock\" ({secs:.1} s)",
+                        ui::fail_mark(),
+                    );
+                }
                 Verdict::Failed { failed, .. } => {
                     caught += 1;
                     let by: Vec<&str> = failed.iter().map(|t| t.name.as_str()).collect();
+                    let how = if mutant.deadlock {
+                        "planted deadlock, reported by"
+                    } else {
+                        "caught by"
+                    };
                     println!(
-                        "{counter} {} {who:<44} caught by {} ({secs:.1} s)",
+                        "{counter} {} {who:<44} {how} {} ({secs:.1} s)",
                         ui::pass_mark(),
                         by.join(", ")
                     );
@@ -344,6 +368,7 @@ mod tests {
             code: code.map(Into::into),
             replace: replace.map(Into::into),
             with: with.map(Into::into),
+            deadlock: false,
         }
     }
 

@@ -77,6 +77,7 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
                 ));
             }
         }
+        let mut planted_deadlocks = 0;
         for exercise in &chapter.exercises {
             let name = &exercise.name;
             if !names.insert(name.clone()) {
@@ -125,8 +126,14 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
                             report(format!("{id}/{name}: {error:#}"));
                         }
                     }
+                    planted_deadlocks += list.iter().filter(|m| m.deadlock).count();
                 }
             }
+        }
+        if planted_deadlocks == 0 {
+            report(format!(
+                "{id}: no planted deadlock; mark a mutant that blocks for ever `deadlock = true`"
+            ));
         }
         for counterpart in &chapter.counterparts {
             if !root.join(counterpart.path(chapter)).is_file() {

@@ -1,0 +1,97 @@
+//! `cargo xtask model [chapter]`: the shuttle model checks of the primitives
+//! the course builds by hand.
+//!
+//! A chapter has model checks when its solution has `tests/model.rs`. Where
+//! the checks explore the solution's own primitives, the solution package has
+//! a `shuttle` feature that swaps `std`'s `Mutex` and `Condvar` for shuttle's
+//! (its `src/sync.rs`); the command turns it on. What the checks can and
+//! cannot see is written at the top of each `tests/model.rs`.
+
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{Result, bail};
+
+use crate::course::{Course, Target};
+use crate::grade;
+use crate::ui;
+
+pub fn run(root: &Path, name: Option<&str>) -> Result<bool> {
+    let course = Course::load(root)?;
+    let chapters: Vec<_> = match course.find(name)? {
+        Target::Course => course.built().collect(),
+        Target::Chapter(chapter) => vec![chapter],
+        Target::Exercise(..) => {
+            bail!("model checks run per chapter: name a chapter, or none for all")
+        }
+    };
+    let mut ok = true;
+    let mut ran = 0;
+    for chapter in chapters {
+        let dir = chapter.solution_dir(root);
+        if !dir.join("tests/model.rs").is_file() {
+            continue;
+        }
+        ran += 1;
+        let manifest = fs::read_to_string(dir.join("Cargo.toml"))?;
+        let with_shuttle = manifest
+            .lines()
+            .any(|line| line.trim_start().starts_with("shuttle = ["));
+        let package = chapter.solution_package();
+        let mut command = grade::cargo_test(root);
+        command.args(["-q", "-p", &package, "--test", "model"]);
+        if with_shuttle {
+            command.args(["--features", "shuttle"]);
+        }
+        println!(
+            "{} {package}{} …",
+            ui::bold("Model checks of"),
+            if with_shuttle {
+                " (feature shuttle)"
+            } else {
+                ""
+            }
+        );
+        let started = Instant::now();
+        let output = command.output()?;
+        let passed = output.status.success();
+        ok &= passed;
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let count = stdout
+            .lines()
+            .filter_map(|line| line.strip_prefix("test result: "))
+            .filter_map(|rest| {
+                rest.split(" passed")
+                    .next()?
+                    .rsplit(' ')
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            })
+            .sum::<usize>();
+        if passed {
+            println!(
+                "{} {count} model test(s) pass ({:.1} s)",
+                ui::pass_mark(),
+                started.elapsed().as_secs_f64()
+            );
+        } else {
+            println!(
+                "{} model checks failed:\n{}",
+                ui::fail_mark(),
+                ui::indent(
+                    &grade::last_lines(
+                        &format!("{}{stdout}", String::from_utf8_lossy(&output.stderr)),
+                        40
+                    ),
+                    4
+                )
+            );
+        }
+    }
+    if ran == 0 {
+        println!("no chapter here has model checks");
+    }
+    Ok(ok)
+}
