@@ -53,7 +53,7 @@ for maintainers
   mutants [chapter]       every known-wrong solution must fail its tests
   stress [chapter] [--runs N] [--busy]
                           the solution suites N times in a row (default 30),
-                          with a busy thread per core beside them if asked
+                          with the other cores kept busy if asked
   model [chapter]         the shuttle model checks of the hand-built primitives
   syllabus                which syllabus ids are covered, and by what
 
