@@ -17,5 +17,6 @@ pub mod callbacks;
 pub mod chunking;
 pub mod futures;
 pub mod real_crates;
+mod sync;
 pub mod thread_pool;
 pub mod waiting_work;

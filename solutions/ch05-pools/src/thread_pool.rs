@@ -8,11 +8,8 @@
 
 use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::thread::{self, JoinHandle};
 
-use crossbeam_channel::{Receiver, Sender};
+use crate::sync::{Arc, AtomicUsize, JoinHandle, Ordering, Receiver, Sender, thread, unbounded};
 
 /// A job: any closure that runs once on some worker.
 type Job = Box<dyn FnOnce() + Send + 'static>;
@@ -34,7 +31,7 @@ impl ThreadPool {
     /// When `size` is zero, or the operating system refuses a thread.
     pub fn new(size: usize) -> Self {
         assert!(size > 0, "a pool needs at least one worker");
-        let (jobs, queue) = crossbeam_channel::unbounded::<Job>();
+        let (jobs, queue) = unbounded::<Job>();
         let completed = Arc::new(AtomicUsize::new(0));
         let workers = (0..size)
             .map(|i| {
@@ -55,7 +52,7 @@ impl ThreadPool {
     /// A pool with one worker per available core, like Python's executors
     /// (which add a few for waiting work).
     pub fn with_default_size() -> Self {
-        Self::new(thread::available_parallelism().map_or(1, |n| n.get()))
+        Self::new(std::thread::available_parallelism().map_or(1, |n| n.get()))
     }
 
     /// Queues `job` to run on the next free worker, and returns at once.

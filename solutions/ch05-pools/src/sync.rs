@@ -1,0 +1,64 @@
+//! What the pool of [`crate::thread_pool`] is built on: crossbeam's channel
+//! and `std`'s threads, or shuttle's when the `shuttle` feature is on, so
+//! that `tests/model.rs` can explore every interleaving of work and shutdown.
+//! Nothing else in the crate changes.
+
+#[cfg(not(feature = "shuttle"))]
+pub(crate) use crossbeam_channel::{Receiver, Sender, unbounded};
+#[cfg(not(feature = "shuttle"))]
+pub(crate) use std::sync::Arc;
+#[cfg(not(feature = "shuttle"))]
+pub(crate) use std::sync::atomic::{AtomicUsize, Ordering};
+#[cfg(not(feature = "shuttle"))]
+pub(crate) use std::thread::{self, JoinHandle};
+
+#[cfg(feature = "shuttle")]
+pub(crate) use model::{Receiver, Sender, unbounded};
+#[cfg(feature = "shuttle")]
+pub(crate) use shuttle::sync::Arc;
+#[cfg(feature = "shuttle")]
+pub(crate) use shuttle::sync::atomic::{AtomicUsize, Ordering};
+#[cfg(feature = "shuttle")]
+pub(crate) use shuttle::thread::{self, JoinHandle};
+
+/// crossbeam's multi-consumer channel, rebuilt on shuttle's one-consumer
+/// `mpsc`: the workers share the receiving end behind a mutex.
+#[cfg(feature = "shuttle")]
+mod model {
+    use shuttle::sync::mpsc::{self, SendError};
+    use shuttle::sync::{Arc, Mutex};
+
+    pub struct Sender<T>(mpsc::Sender<T>);
+
+    pub struct Receiver<T>(Arc<Mutex<mpsc::Receiver<T>>>);
+
+    impl<T> Clone for Receiver<T> {
+        fn clone(&self) -> Self {
+            Receiver(Arc::clone(&self.0))
+        }
+    }
+
+    impl<T> std::fmt::Debug for Sender<T> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("Sender")
+        }
+    }
+
+    pub fn unbounded<T>() -> (Sender<T>, Receiver<T>) {
+        let (sender, receiver) = mpsc::channel();
+        (Sender(sender), Receiver(Arc::new(Mutex::new(receiver))))
+    }
+
+    impl<T> Sender<T> {
+        pub fn send(&self, message: T) -> Result<(), SendError<T>> {
+            self.0.send(message)
+        }
+    }
+
+    impl<T> Receiver<T> {
+        /// Messages until the channel is closed and empty, like crossbeam's.
+        pub fn iter(&self) -> impl Iterator<Item = T> + '_ {
+            std::iter::from_fn(move || self.0.lock().unwrap().recv().ok())
+        }
+    }
+}
