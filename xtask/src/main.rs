@@ -51,9 +51,12 @@ for learners
 for maintainers
   verify                  everything CI checks about the course itself
   mutants [chapter]       every known-wrong solution must fail its tests
+  mutants --tool [chapter]
+                          the same with cargo-mutants' generated mutants
+                          (installs cargo-mutants first if needed)
   stress [chapter] [--runs N] [--busy]
                           the solution suites N times in a row (default 30),
-                          with the other cores kept busy if asked
+                          with a busy thread per core beside them if asked
   model [chapter]         the shuttle model checks of the hand-built primitives
   syllabus                which syllabus ids are covered, and by what
 
@@ -81,6 +84,7 @@ struct Args {
     poll: bool,
     all: bool,
     busy: bool,
+    tool: bool,
     runs: Option<usize>,
 }
 
@@ -97,6 +101,7 @@ fn parse_args(raw: impl IntoIterator<Item = String>) -> Result<Args> {
                 })?);
             }
             "--busy" => args.busy = true,
+            "--tool" => args.tool = true,
             "--verbose" | "-v" => args.verbose = true,
             "--open" => args.open = true,
             "--poll" => args.poll = true,
@@ -127,6 +132,7 @@ fn run() -> Result<ExitCode> {
         Some("hint") => hint::run(&root, free).map(|()| true)?,
         Some("book") => book::run(&root, args.open).map(|()| true)?,
         Some("verify") => verify::run(&root, args.verbose)?,
+        Some("mutants") if args.tool => mutants::run_tool(&root, free)?,
         Some("mutants") => mutants::run(&root, free, args.verbose)?,
         Some("stress") => stress::run(&root, free, args.runs.unwrap_or(30), args.busy)?,
         Some("model") => model::run(&root, free)?,

@@ -101,6 +101,63 @@ pub fn load(root: &Path, chapter: &Chapter, exercise: &Exercise) -> Result<Vec<M
     Ok(file.mutants)
 }
 
+/// `cargo xtask mutants --tool [chapter]`: cargo-mutants over the solution
+/// crates, beside the course's own mutants. Installs it first if needed.
+/// Each crate's tests are its graded tests (`--test grade`); the outcome
+/// lists go to `target/cargo-mutants/<package>/mutants.out/`.
+pub fn run_tool(root: &Path, name: Option<&str>) -> Result<bool> {
+    let course = Course::load(root)?;
+    let chapters: Vec<&Chapter> = match course.find(name)? {
+        Target::Course => course.built().collect(),
+        Target::Chapter(chapter) => vec![chapter],
+        Target::Exercise(..) => bail!("name a chapter (or nothing for the whole course)"),
+    };
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let installed = std::process::Command::new(&cargo)
+        .args(["mutants", "--version"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !installed {
+        println!(
+            "{} cargo-mutants (once; a few minutes) …",
+            ui::bold("Installing")
+        );
+        let status = std::process::Command::new(&cargo)
+            .args(["install", "--locked", "cargo-mutants"])
+            .status()?;
+        if !status.success() {
+            bail!("cannot install cargo-mutants");
+        }
+    }
+    let mut all_caught = true;
+    for chapter in chapters {
+        let package = chapter.solution_package();
+        let output = root.join("target/cargo-mutants").join(&package);
+        println!("{} cargo mutants -p {package} …", ui::bold("Running"));
+        let status = std::process::Command::new(&cargo)
+            .current_dir(root)
+            .args(["mutants", "--package", &package, "--no-shuffle", "--output"])
+            .arg(&output)
+            .args(["--", "--test", "grade"])
+            .status()?;
+        all_caught &= status.success();
+        let count = |file: &str| {
+            fs::read_to_string(output.join("mutants.out").join(file)).map_or(0, |text| {
+                text.lines().filter(|l| !l.trim().is_empty()).count()
+            })
+        };
+        println!(
+            "{package}: {} caught, {} missed, {} timeouts, {} unviable (lists in {})",
+            count("caught.txt"),
+            count("missed.txt"),
+            count("timeout.txt"),
+            count("unviable.txt"),
+            output.join("mutants.out").display()
+        );
+    }
+    Ok(all_caught)
+}
+
 /// Whether a failed test reported a probable deadlock.
 fn reports_deadlock(test: &crate::grade::TestResult) -> bool {
     test.failure

@@ -162,16 +162,18 @@ grading::graded! {
         // Printed output is shown only when the test fails: then it explains.
         eprintln!("{report}");
         assert_eq!(report.rows.len(), 12, "two workloads, with and without, on 1, 2 and 4 threads");
-        // CPU-bound work without the lock scales only where a second core is
-        // free, so the test leaves that curve to the benchmark.
+        // Only the I/O-bound curves: they hold on any machine, busy or not.
+        // CPU-bound curves measure the machine's load as much as the lock:
+        // with every core busy elsewhere, Linux's scheduler gave four threads
+        // taking turns under the GIL more CPU time than one thread alone, and
+        // they read 1.8 times as fast. The benchmark measures those curves;
+        // `cpu_bound_under_a_gil_takes_turns` tests what the GIL guarantees.
         let shapes = format!(
-            "cpu with the GIL: {}\nio with the GIL: {}\nio without the GIL: {}",
-            report.shape(Workload::Cpu, true),
+            "io with the GIL: {}\nio without the GIL: {}",
             report.shape(Workload::Io, true),
             report.shape(Workload::Io, false),
         );
         insta::assert_snapshot!(shapes, @r"
-        cpu with the GIL: flat
         io with the GIL: scales
         io without the GIL: scales
         ");
