@@ -133,6 +133,7 @@ pub fn run_tool(root: &Path, name: Option<&str>) -> Result<bool> {
     for chapter in chapters {
         let package = chapter.solution_package();
         let output = root.join("target/cargo-mutants").join(&package);
+        fs::create_dir_all(&output)?;
         println!("{} cargo mutants -p {package} …", ui::bold("Running"));
         let status = std::process::Command::new(&cargo)
             .current_dir(root)
@@ -141,6 +142,11 @@ pub fn run_tool(root: &Path, name: Option<&str>) -> Result<bool> {
             .args(["--", "--test", "grade"])
             .status()?;
         all_caught &= status.success();
+        // cargo-mutants' exit codes: 2 missed mutants, 3 timeouts, 4 the
+        // tests failed before any mutation; anything else is its own error.
+        if !matches!(status.code(), Some(0 | 2 | 3)) {
+            bail!("cargo mutants -p {package} did not run ({status})");
+        }
         let count = |file: &str| {
             fs::read_to_string(output.join("mutants.out").join(file)).map_or(0, |text| {
                 text.lines().filter(|l| !l.trim().is_empty()).count()

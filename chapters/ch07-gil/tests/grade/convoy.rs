@@ -1,4 +1,4 @@
-use ch07_gil::convoy::measure_convoy;
+use ch07_gil::convoy::{Convoy, measure_convoy};
 use grading::Band;
 use std::time::Duration;
 
@@ -14,6 +14,14 @@ grading::graded! {
             Band::around(interval).assert_contains("getting the GIL back after I/O, 20 ms interval", *latency);
         }
         assert!(convoy.cpu_steps > 0, "the CPU-bound thread never ran");
+    }
+
+    fn the_median_is_the_middle_wait() {
+        let ms = Duration::from_millis;
+        let convoy = |latencies: Vec<Duration>| Convoy { switch_interval: ms(5), latencies, cpu_steps: 0 };
+        assert_eq!(convoy(vec![ms(5), ms(1), ms(4), ms(2), ms(3)]).median(), ms(3));
+        assert_eq!(convoy(vec![ms(9), ms(1), ms(7)]).median(), ms(7));
+        assert_eq!(convoy(vec![ms(2), ms(4)]).median(), ms(4), "the upper of two middles");
     }
 
     fn a_shorter_interval_means_a_shorter_wait() {

@@ -95,6 +95,7 @@ grading::graded! {
     fn a_waiter_gets_the_lock_after_about_one_interval() {
         let interval = Duration::from_millis(20);
         let gil = Gil::new(interval);
+        assert_eq!(gil.switch_interval(), interval);
         let holding = AtomicBool::new(false);
         let waiter_done = AtomicBool::new(false);
         thread::scope(|scope| {
