@@ -30,6 +30,8 @@ grading::graded! {
         let pages = one_after_another(&downloads, instant);
         let expected: Vec<Page> = downloads.iter().map(instant).collect();
         assert_eq!(pages, expected);
+        // The simulated page holds a kibibyte per letter of its name.
+        assert!(pages.iter().all(|page| page.bytes == page.name.len() * 1024), "{pages:?}");
     }
 
     fn one_after_another_fetches_one_at_a_time_on_the_calling_thread() {
