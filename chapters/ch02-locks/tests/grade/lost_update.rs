@@ -1,9 +1,26 @@
-use ch02_locks::lost_update::Counter;
+use ch02_locks::lost_update::{Counter, RacyCounter, in_threads};
 use grading::{Gauge, OverlapProbe, run_together};
 use std::thread;
 use std::time::Duration;
 
 grading::graded! {
+    fn the_given_racy_counter_and_in_threads_do_what_they_say() {
+        // The counterexample counts right when nothing races it...
+        let racy = RacyCounter::new();
+        racy.increment_slowly(|| ());
+        racy.increment_slowly(|| ());
+        assert_eq!(racy.get(), 2);
+        // ...and `in_threads` runs the work once per thread, all at once.
+        let probe = OverlapProbe::new(3);
+        let counter = Counter::new();
+        in_threads(3, || {
+            probe.arrive();
+            counter.increment_slowly(|| ());
+        });
+        probe.assert_overlapped("in_threads(3, ...)");
+        assert_eq!(counter.get(), 3);
+    }
+
     fn a_thousand_slow_increments_are_all_counted() {
         let counter = Counter::new();
         run_together(1000, |_| counter.increment_slowly(|| thread::sleep(Duration::from_micros(50))));

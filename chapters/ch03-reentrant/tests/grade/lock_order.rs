@@ -32,7 +32,8 @@ grading::graded! {
     }
 
     fn a_transfer_to_the_same_account_changes_nothing() {
-        let a = Account::new(1, 50);
+        let a = Account::new(7, 50);
+        assert_eq!(a.id(), 7);
         transfer(&a, &a, 20, || {});
         assert_eq!(a.balance(), 50);
         assert_eq!(transfer_with_backoff(&a, &a, 20, || {}), 1);
