@@ -19,6 +19,9 @@ grading::graded! {
         let outer = lock.lock();
         let inner = lock.lock();
         assert_eq!(lock.depth(), 2);
+        thread::scope(|scope| {
+            scope.spawn(|| assert_eq!(lock.depth(), 0, "depth counts only the calling thread's levels"));
+        });
         inner.set(inner.get() + 1);
         drop(inner);
         assert_eq!(lock.depth(), 1);
