@@ -90,6 +90,17 @@ grading::graded! {
         Band::around(SHORT).assert_contains("get_timeout on an empty queue", took);
     }
 
+    fn timed_calls_that_need_not_wait_return_at_once() {
+        // A minute is beyond the deadline: waiting at all fails the test.
+        let minute = Duration::from_secs(60);
+        let queue = BoundedQueue::new(2);
+        assert!(queue.is_empty() && !queue.is_closed());
+        assert_eq!(queue.put_timeout(1, minute), Ok(()), "there was room");
+        assert!(!queue.is_empty());
+        assert_eq!(queue.get_timeout(minute), Ok(1), "there was an item");
+        assert!(queue.is_empty());
+    }
+
     fn a_closed_queue_refuses_puts_and_drains_before_it_ends() {
         let queue = BoundedQueue::new(3);
         queue.put(1).unwrap();

@@ -73,6 +73,22 @@ grading::graded! {
         assert_eq!(semaphore.release(), Err(OverRelease { limit: 2 }));
     }
 
+    fn a_dropped_permit_no_longer_counts_as_held() {
+        let semaphore = Semaphore::bounded(2);
+        drop(semaphore.acquire());
+        semaphore.acquire().forget();
+        assert_eq!(semaphore.available(), 1);
+        assert_eq!(
+            semaphore.release(),
+            Ok(()),
+            "one free permit and none out: a release makes two, the limit"
+        );
+        assert_eq!(
+            OverRelease { limit: 2 }.to_string(),
+            "semaphore released too many times (limit 2)"
+        );
+    }
+
     fn a_plain_semaphore_may_be_released_above_its_start() {
         let semaphore = Semaphore::new(1);
         assert_eq!(semaphore.release(), Ok(()));
