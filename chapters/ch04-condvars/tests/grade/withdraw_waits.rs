@@ -56,6 +56,12 @@ grading::graded! {
         account.withdraw(40);
         assert_eq!(account.log(), [Event::Withdrew { amount: 40, balance: 60 }]);
         assert_eq!(account.waiting(), 0);
+        // Exactly the balance is covered too.
+        account.withdraw(60);
+        assert_eq!(
+            account.log(),
+            [Event::Withdrew { amount: 40, balance: 60 }, Event::Withdrew { amount: 60, balance: 0 }]
+        );
     }
 
     fn five_depositors_and_five_withdrawers_end_exact() {
