@@ -2,6 +2,7 @@
 //! `shuttle` feature is on, so that `tests/model.rs` can explore every
 //! hand-over. Nothing else in the crate changes.
 
+#[cfg(not(feature = "shuttle"))]
 use std::time::Duration;
 
 #[cfg(feature = "shuttle")]
@@ -41,28 +42,36 @@ pub(crate) fn wait_interval<'a, T>(
     (guard, result.timed_out())
 }
 
-/// Shuttle's timed waits never time out, so the model lets the scheduler
-/// choose: either the interval runs out (the waiter lets go of the mutex,
-/// other threads may run, and it comes back having timed out) or a
-/// notification ends the wait.
 #[cfg(feature = "shuttle")]
-pub(crate) fn wait_interval<'a, T>(
-    mutex: &'a Mutex<T>,
-    changed: &Condvar,
-    guard: MutexGuard<'a, T>,
-    _interval: Duration,
-) -> (MutexGuard<'a, T>, bool) {
-    use shuttle::rand::{Rng, thread_rng};
-    if thread_rng().r#gen::<bool>() {
-        drop(guard);
-        thread::yield_now();
-        (lock(mutex), true)
-    } else {
-        (
-            changed
-                .wait(guard)
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-            false,
-        )
+pub(crate) use model::wait_interval;
+
+#[cfg(feature = "shuttle")]
+mod model {
+    use super::{Condvar, Mutex, MutexGuard, lock, thread};
+    use std::time::Duration;
+
+    /// Shuttle's timed waits never time out, so the model lets the scheduler
+    /// choose: either the interval runs out (the waiter lets go of the mutex,
+    /// other threads may run, and it comes back having timed out) or a
+    /// notification ends the wait.
+    pub(crate) fn wait_interval<'a, T>(
+        mutex: &'a Mutex<T>,
+        changed: &Condvar,
+        guard: MutexGuard<'a, T>,
+        _interval: Duration,
+    ) -> (MutexGuard<'a, T>, bool) {
+        use shuttle::rand::{Rng, thread_rng};
+        if thread_rng().r#gen::<bool>() {
+            drop(guard);
+            thread::yield_now();
+            (lock(mutex), true)
+        } else {
+            (
+                changed
+                    .wait(guard)
+                    .unwrap_or_else(std::sync::PoisonError::into_inner),
+                false,
+            )
+        }
     }
 }
