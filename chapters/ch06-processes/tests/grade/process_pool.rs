@@ -57,11 +57,16 @@ grading::graded! {
 
     fn an_aborting_task_takes_down_only_its_own_result() {
         let pool = ProcessPool::new(worker(), 2).unwrap();
+        assert_eq!(pool.workers(), 2);
         // One chunk of three holds the fatal input: the others still arrive.
         let out = pool.map::<u64, u64>("square_or_abort", &[11, 12, 13, 14, 15, 16], Some(3));
         for (x, result) in (11..17).zip(&out) {
             if x == 13 {
                 assert!(matches!(result, Err(TaskError::WorkerDied(_))), "{out:?}");
+                // The message says how the worker ended (on Linux: "worker
+                // died: the worker exited: signal: 6 (SIGABRT)").
+                let message = result.as_ref().unwrap_err().to_string();
+                assert!(message.starts_with("worker died: the worker exited: "), "{message}");
             } else {
                 assert_eq!(*result, Ok(x * x), "{out:?}");
             }
@@ -81,6 +86,10 @@ grading::graded! {
         assert_eq!(out[1], Err(TaskError::TimedOut));
         assert_eq!(out[2], Ok(10));
         Band::under(Duration::from_secs(3)).assert_contains("a map with one runaway task", took);
+        assert_eq!(TaskError::TimedOut.to_string(), "task timed out");
+        // The limit is per task: a chunk of three gets three times as long.
+        let chunk = pool.map::<u64, u64>("sleep_ms", &[100, 100, 100], Some(3));
+        assert_eq!(chunk, [Ok(100), Ok(100), Ok(100)]);
         let pids = pool.started_pids();
         assert_eq!(pids.len(), 3, "the runaway's worker was replaced");
         assert!(is_reaped(pids[0]) || is_reaped(pids[1]), "the runaway's worker was killed and reaped");

@@ -2,7 +2,7 @@ use ch06_processes::protocol::{
     FrameError, MAX_FRAME, Registry, Reply, Request, decode_each, encode_each, read_frame, receive,
     send, serve, write_frame,
 };
-use std::io::{Cursor, Write};
+use std::io::{self, Cursor, Read, Write};
 use std::process::{Command, Stdio};
 
 use crate::worker;
@@ -75,6 +75,35 @@ grading::graded! {
         assert_eq!(read_frame(&mut Cursor::new(stream)), Err(FrameError::Oversized { len: u32::MAX as usize }));
         let just_over = ((MAX_FRAME + 1) as u32).to_le_bytes().to_vec();
         assert!(matches!(read_frame(&mut Cursor::new(just_over)), Err(FrameError::Oversized { .. })));
+    }
+
+    fn a_frame_of_exactly_max_frame_passes_and_one_byte_more_does_not() {
+        assert_eq!(MAX_FRAME, 16 * 1024 * 1024, "16 MiB, as documented");
+        let payload = vec![7u8; MAX_FRAME];
+        let mut stream = Vec::new();
+        write_frame(&mut stream, &payload).unwrap();
+        assert_eq!(read_frame(&mut Cursor::new(stream)).unwrap().map(|p| p.len()), Some(MAX_FRAME));
+        let refused = write_frame(&mut Vec::new(), &vec![0u8; MAX_FRAME + 1]).unwrap_err();
+        assert_eq!(refused.kind(), std::io::ErrorKind::InvalidInput);
+    }
+
+    fn an_interrupted_read_is_retried_and_another_error_is_reported() {
+        /// Fails its first read with `error`, then reads from `rest`.
+        struct Flaky(Option<io::ErrorKind>, Cursor<Vec<u8>>);
+        impl Read for Flaky {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                match self.0.take() {
+                    Some(kind) => Err(io::Error::new(kind, "flaky")),
+                    None => self.1.read(buf),
+                }
+            }
+        }
+        let mut stream = Vec::new();
+        write_frame(&mut stream, b"hi").unwrap();
+        let mut interrupted = Flaky(Some(io::ErrorKind::Interrupted), Cursor::new(stream.clone()));
+        assert_eq!(read_frame(&mut interrupted), Ok(Some(b"hi".to_vec())), "EINTR means: try again");
+        let mut broken = Flaky(Some(io::ErrorKind::BrokenPipe), Cursor::new(stream));
+        assert!(matches!(read_frame(&mut broken), Err(FrameError::Io(_))), "other errors are reported");
     }
 
     fn a_malformed_message_is_reported() {
