@@ -13,6 +13,8 @@ grading::graded! {
         let default: Vec<u64> = pool.map::<u64, u64>("square", &inputs, None).into_iter().map(Result::unwrap).collect();
         assert_eq!(default, out);
         assert!(pool.map::<u64, u64>("square", &[], None).is_empty());
+        // Another of the worker's tasks: 6 -> 3 -> 10 -> 5 -> 16 -> 8 -> 4 -> 2 -> 1.
+        assert_eq!(pool.map::<u64, u64>("collatz_steps", &[1, 6, 27], None), [Ok(0), Ok(8), Ok(111)]);
     }
 
     fn the_default_chunk_size_follows_cpython() {
