@@ -46,6 +46,7 @@ grading::graded! {
             withdrawal.join().unwrap();
         });
         assert_eq!(account.balance(), 10);
+        assert_eq!(account.waiting(), 0, "the withdrawal is no longer waiting");
         let log = account.log();
         assert_consistent(0, &log);
         insta::assert_debug_snapshot!("withdraw_waits_log", log);
