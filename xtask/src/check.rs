@@ -74,11 +74,7 @@ pub fn grade(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
                 // A deadlock explains the other failures; show it first.
                 let first = failed
                     .iter()
-                    .find(|test| {
-                        test.failure
-                            .as_ref()
-                            .is_some_and(|f| f.message.contains("probable deadlock"))
-                    })
+                    .find(|test| test.reports_deadlock())
                     .unwrap_or(&failed[0]);
                 println!("{}", explain(first, exercise));
             }

@@ -155,6 +155,17 @@ impl Course {
         bail!(message)
     }
 
+    /// The built chapters `name` selects: one chapter, or all of them when
+    /// `name` is `None`. For commands that work on whole chapters, which say
+    /// so in `whole` when given an exercise.
+    pub fn chapters_named(&self, name: Option<&str>, whole: &str) -> Result<Vec<&Chapter>> {
+        match self.find(name)? {
+            Target::Course => Ok(self.built().collect()),
+            Target::Chapter(chapter) => Ok(vec![chapter]),
+            Target::Exercise(..) => bail!("{whole}: name a chapter, or none for all"),
+        }
+    }
+
     /// Finds an exercise by name, with the same suggestions as [`Course::find`].
     pub fn find_exercise(&self, name: &str) -> Result<(&Chapter, &Exercise)> {
         match self.find(Some(name))? {

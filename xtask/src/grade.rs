@@ -100,6 +100,15 @@ impl Verdict<'_> {
     }
 }
 
+impl TestResult {
+    /// Whether it failed with the deadline watchdog's "probable deadlock".
+    pub fn reports_deadlock(&self) -> bool {
+        self.failure
+            .as_ref()
+            .is_some_and(|failure| failure.message.contains("probable deadlock in"))
+    }
+}
+
 impl Grades {
     /// The tests of `exercise` (those in its module of the test file).
     pub fn verdict(&self, exercise: &str) -> Verdict<'_> {
@@ -140,14 +149,20 @@ pub struct Package<'a> {
 /// with insta never writing pending snapshots: the setting for every run the
 /// runner makes.
 pub fn cargo_test(root: &Path) -> Command {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let mut command = Command::new(cargo);
+    let mut command = cargo();
+    command.current_dir(root).arg("test");
+    quiet(&mut command);
     command
-        .current_dir(root)
-        .arg("test")
-        .env("RUST_BACKTRACE", "0")
-        .env("INSTA_UPDATE", "no");
-    command
+}
+
+/// The cargo that runs us (`CARGO`), or the one on the path.
+pub fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+}
+
+/// Short panic messages, and insta never writing pending snapshots.
+fn quiet(command: &mut Command) {
+    command.env("RUST_BACKTRACE", "0").env("INSTA_UPDATE", "no");
 }
 
 /// The last `n` lines of `text`.
@@ -203,9 +218,8 @@ fn test_command(root: &Path, binary: &Binary, env: &[(&str, &str)]) -> Command {
     command
         .current_dir(&binary.package_dir)
         .env("CARGO_MANIFEST_DIR", &binary.package_dir)
-        .env("RUST_BACKTRACE", "0")
-        .env("INSTA_UPDATE", "no")
         .env("INSTA_WORKSPACE_ROOT", root);
+    quiet(&mut command);
     for (key, value) in env {
         command.env(key, value);
     }

@@ -17,24 +17,16 @@ pub fn run(root: &Path) -> Result<()> {
 
 fn render(course: &Course, progress: &Progress, root: &Path) -> String {
     let mut out = String::new();
-    let total = course.exercises().count();
-    let done = course
-        .exercises()
-        .filter(|(_, e)| progress.passed.contains(&e.name))
-        .count();
     out.push_str(&format!(
         "{}: {}\n",
         ui::bold(&course.course.title),
         course.course.tagline
     ));
-    out.push_str(&format!(
-        "Progress {}\n\n",
-        ui::progress_bar(done, total, 32)
-    ));
+    out.push_str(&format!("Progress {}\n\n", progress.bar(course, 32)));
 
-    let next = course
-        .exercises()
-        .find(|(_, e)| !progress.passed.contains(&e.name));
+    let next = progress
+        .next_unpassed(course, None)
+        .and_then(|name| course.find_exercise(&name).ok());
     for (number, chapter) in course.chapters.iter().enumerate() {
         let heading = format!("{:>2}  {:<38}", number + 1, chapter.title);
         if chapter.planned {
@@ -96,7 +88,7 @@ fn render(course: &Course, progress: &Progress, root: &Path) -> String {
                 exercise.name
             ));
         }
-        None if total > 0 => out.push_str(&format!(
+        None if course.exercises().next().is_some() => out.push_str(&format!(
             "{} Every exercise passes. More chapters are coming.\n",
             ui::pass_mark()
         )),

@@ -11,21 +11,15 @@ use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
-use crate::course::{Course, Target};
+use crate::course::Course;
 use crate::grade;
 use crate::ui;
 
 pub fn run(root: &Path, name: Option<&str>) -> Result<bool> {
     let course = Course::load(root)?;
-    let chapters: Vec<_> = match course.find(name)? {
-        Target::Course => course.built().collect(),
-        Target::Chapter(chapter) => vec![chapter],
-        Target::Exercise(..) => {
-            bail!("model checks run per chapter: name a chapter, or none for all")
-        }
-    };
+    let chapters = course.chapters_named(name, "model checks run per chapter")?;
     let mut ok = true;
     let mut ran = 0;
     for chapter in chapters {

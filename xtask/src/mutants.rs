@@ -19,7 +19,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-use crate::course::{Chapter, Course, Exercise, Target};
+use crate::course::{Chapter, Course, Exercise};
 use crate::grade::{self, Package, Verdict};
 use crate::ui;
 
@@ -107,13 +107,8 @@ pub fn load(root: &Path, chapter: &Chapter, exercise: &Exercise) -> Result<Vec<M
 /// lists go to `target/cargo-mutants/<package>/mutants.out/`.
 pub fn run_tool(root: &Path, name: Option<&str>) -> Result<bool> {
     let course = Course::load(root)?;
-    let chapters: Vec<&Chapter> = match course.find(name)? {
-        Target::Course => course.built().collect(),
-        Target::Chapter(chapter) => vec![chapter],
-        Target::Exercise(..) => bail!("name a chapter (or nothing for the whole course)"),
-    };
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let installed = std::process::Command::new(&cargo)
+    let chapters = course.chapters_named(name, "cargo-mutants runs per chapter")?;
+    let installed = grade::cargo()
         .args(["mutants", "--version"])
         .output()
         .is_ok_and(|output| output.status.success());
@@ -122,7 +117,7 @@ pub fn run_tool(root: &Path, name: Option<&str>) -> Result<bool> {
             "{} cargo-mutants (once; a few minutes) …",
             ui::bold("Installing")
         );
-        let status = std::process::Command::new(&cargo)
+        let status = grade::cargo()
             .args(["install", "--locked", "cargo-mutants"])
             .status()?;
         if !status.success() {
@@ -135,7 +130,7 @@ pub fn run_tool(root: &Path, name: Option<&str>) -> Result<bool> {
         let output = root.join("target/cargo-mutants").join(&package);
         fs::create_dir_all(&output)?;
         println!("{} cargo mutants -p {package} …", ui::bold("Running"));
-        let status = std::process::Command::new(&cargo)
+        let status = grade::cargo()
             .current_dir(root)
             .args(["mutants", "--package", &package, "--no-shuffle", "--output"])
             .arg(&output)
@@ -164,13 +159,6 @@ pub fn run_tool(root: &Path, name: Option<&str>) -> Result<bool> {
     Ok(all_caught)
 }
 
-/// Whether a failed test reported a probable deadlock.
-fn reports_deadlock(test: &crate::grade::TestResult) -> bool {
-    test.failure
-        .as_ref()
-        .is_some_and(|failure| failure.message.contains("probable deadlock in"))
-}
-
 /// How many runs a mutant gets before it counts as having survived.
 const RUNS: usize = 3;
 
@@ -183,11 +171,7 @@ pub fn mutants_file(root: &Path, chapter: &Chapter, exercise: &Exercise) -> Path
 
 pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
     let course = Course::load(root)?;
-    let chapters: Vec<&Chapter> = match course.find(name)? {
-        Target::Course => course.built().collect(),
-        Target::Chapter(chapter) => vec![chapter],
-        Target::Exercise(..) => bail!("name a chapter (or nothing for the whole course)"),
-    };
+    let chapters = course.chapters_named(name, "mutants run per chapter")?;
     let mut all_caught = true;
     for chapter in chapters {
         all_caught &= run_chapter(root, chapter, verbose)?;
@@ -233,7 +217,7 @@ fn run_chapter(root: &Path, chapter: &Chapter, verbose: bool) -> Result<bool> {
             let who = format!("{}/{}", exercise.name, mutant.name);
             match grades.verdict(&exercise.name) {
                 Verdict::Failed { failed, .. }
-                    if mutant.deadlock && !failed.iter().any(|t| reports_deadlock(t)) =>
+                    if mutant.deadlock && !failed.iter().any(|t| t.reports_deadlock()) =>
                 {
                     println!(
                         "{counter} {} {who:<44} failed, but no test said \"probable deadlock\" ({secs:.1} s)",

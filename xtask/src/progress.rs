@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::course::Course;
+use crate::ui;
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Progress {
     /// Exercise names whose tests all passed at their last check.
@@ -49,6 +52,30 @@ impl Progress {
         let partial = path.with_extension("toml.partial");
         fs::write(&partial, text).with_context(|| format!("cannot write {}", partial.display()))?;
         fs::rename(&partial, &path).with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    /// `[####····] 3/40`: how many of the course's exercises have passed.
+    pub fn bar(&self, course: &Course, width: usize) -> String {
+        let total = course.exercises().count();
+        let done = course
+            .exercises()
+            .filter(|(_, e)| self.passed.contains(&e.name))
+            .count();
+        ui::progress_bar(done, total, width)
+    }
+
+    /// The first exercise, in course order after `after` (or from the
+    /// start), that has not passed; wraps around to the start.
+    pub fn next_unpassed(&self, course: &Course, after: Option<&str>) -> Option<String> {
+        let all: Vec<&str> = course.exercises().map(|(_, e)| e.name.as_str()).collect();
+        let start = after
+            .and_then(|name| all.iter().position(|e| *e == name))
+            .map_or(0, |i| i + 1);
+        all[start..]
+            .iter()
+            .chain(&all[..start])
+            .find(|name| !self.passed.contains(**name) && Some(**name) != after)
+            .map(|name| (*name).to_owned())
     }
 
     pub fn record(&mut self, exercise: &str, passed: bool) {

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Result, bail};
 
-use crate::course::{Course, Target};
+use crate::course::Course;
 use crate::deadline;
 use crate::grade::{self, TestResult};
 use crate::ui;
@@ -31,13 +31,11 @@ const RUN_LIMIT: Duration = Duration::from_secs(600);
 
 pub fn run(root: &Path, name: Option<&str>, runs: usize, busy: bool) -> Result<bool> {
     let course = Course::load(root)?;
-    let packages: Vec<String> = match course.find(name)? {
-        Target::Course => course.built().map(|c| c.solution_package()).collect(),
-        Target::Chapter(chapter) => vec![chapter.solution_package()],
-        Target::Exercise(..) => {
-            bail!("stress runs whole chapters: name a chapter, or none for all")
-        }
-    };
+    let packages: Vec<String> = course
+        .chapters_named(name, "stress runs whole chapters")?
+        .into_iter()
+        .map(|chapter| chapter.solution_package())
+        .collect();
     let package_args: Vec<&str> = packages.iter().flat_map(|p| ["-p", p.as_str()]).collect();
 
     println!(
@@ -53,16 +51,13 @@ pub fn run(root: &Path, name: Option<&str>, runs: usize, busy: bool) -> Result<b
         bail!("the solutions do not build");
     }
 
-    let _busy = busy.then(Busy::start);
     let cores = thread::available_parallelism().map_or(1, |n| n.get());
+    let _busy = busy.then(|| Busy::start(cores));
     println!(
         "{} {runs} runs{} …",
         ui::bold("Stress:"),
         if busy {
-            format!(
-                ", with {} busy thread(s) beside them ({cores} cores)",
-                spinners(cores)
-            )
+            format!(", with a busy thread on each of the {cores} cores")
         } else {
             String::new()
         }
@@ -115,11 +110,6 @@ pub fn run(root: &Path, name: Option<&str>, runs: usize, busy: bool) -> Result<b
     Ok(ok)
 }
 
-/// How many threads `--busy` spins: one per core.
-fn spinners(cores: usize) -> usize {
-    cores
-}
-
 /// Spinning threads, one per core, until dropped.
 struct Busy {
     stop: Arc<AtomicBool>,
@@ -127,10 +117,9 @@ struct Busy {
 }
 
 impl Busy {
-    fn start() -> Busy {
+    fn start(threads: usize) -> Busy {
         let stop = Arc::new(AtomicBool::new(false));
-        let cores = thread::available_parallelism().map_or(1, |n| n.get());
-        let threads = (0..spinners(cores))
+        let threads = (0..threads)
             .map(|_| {
                 let stop = Arc::clone(&stop);
                 // Relaxed: the flag carries no data; the spinner only has to

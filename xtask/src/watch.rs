@@ -33,7 +33,7 @@ pub fn run(root: &Path, name: Option<&str>, force_poll: bool, verbose: bool) -> 
     let progress = Progress::load(root);
     let mut current = match name {
         Some(name) => course.find_exercise(name)?.1.name.clone(),
-        None => match first_unpassed(&course, &progress, None) {
+        None => match progress.next_unpassed(&course, None) {
             Some(name) => name,
             None => course
                 .exercises()
@@ -78,7 +78,7 @@ pub fn run(root: &Path, name: Option<&str>, force_poll: bool, verbose: bool) -> 
                 'n' => {
                     let progress = Progress::load(root);
                     match next_after(&course, &current)
-                        .or_else(|| first_unpassed(&course, &progress, None))
+                        .or_else(|| progress.next_unpassed(&course, None))
                     {
                         Some(next) => {
                             current = next;
@@ -150,16 +150,11 @@ fn grade(
 ) -> Result<()> {
     loop {
         let progress = Progress::load(root);
-        let total = course.exercises().count();
-        let done = course
-            .exercises()
-            .filter(|(_, e)| progress.passed.contains(&e.name))
-            .count();
         let (chapter, exercise) = course.find_exercise(current)?;
         println!(
             "\n{} {}   now: {} ({}, {})",
             ui::bold("Lockstep watch"),
-            ui::progress_bar(done, total, 24),
+            progress.bar(course, 24),
             ui::bold(&exercise.name),
             exercise.title,
             chapter.id
@@ -180,7 +175,7 @@ fn grade(
             exercise.name
         );
         let progress = Progress::load(root);
-        match first_unpassed(course, &progress, Some(current)) {
+        match progress.next_unpassed(course, Some(current)) {
             Some(next) => {
                 println!("Next: {next}");
                 *current = next;
@@ -201,20 +196,6 @@ fn legend(current: &str) {
             "[{current}] keys: h hint · n next · s solution · l list · c check all · r reset · q quit"
         ))
     );
-}
-
-/// The first exercise, in course order after `after` (or from the start),
-/// that has not passed; wraps around to the start.
-fn first_unpassed(course: &Course, progress: &Progress, after: Option<&str>) -> Option<String> {
-    let all: Vec<&str> = course.exercises().map(|(_, e)| e.name.as_str()).collect();
-    let start = after
-        .and_then(|name| all.iter().position(|e| *e == name))
-        .map_or(0, |i| i + 1);
-    all[start..]
-        .iter()
-        .chain(&all[..start])
-        .find(|name| !progress.passed.contains(**name) && Some(**name) != after)
-        .map(|name| (*name).to_owned())
 }
 
 /// The exercise after `current` in course order.
@@ -435,22 +416,26 @@ mod tests {
         let course = Course::load(&crate::project_root()).unwrap();
         let mut progress = Progress::default();
         assert_eq!(
-            first_unpassed(&course, &progress, None).as_deref(),
+            progress.next_unpassed(&course, None).as_deref(),
             Some("downloads")
         );
         progress.record("downloads", true);
         assert_eq!(
-            first_unpassed(&course, &progress, Some("downloads")).as_deref(),
+            progress
+                .next_unpassed(&course, Some("downloads"))
+                .as_deref(),
             Some("arguments")
         );
         progress.record("runnable", true);
         assert_eq!(
-            first_unpassed(&course, &progress, Some("arguments")).as_deref(),
+            progress
+                .next_unpassed(&course, Some("arguments"))
+                .as_deref(),
             Some("live_threads")
         );
         let last = course.exercises().last().unwrap().1.name.clone();
         assert_eq!(
-            first_unpassed(&course, &progress, Some(&last)).as_deref(),
+            progress.next_unpassed(&course, Some(&last)).as_deref(),
             Some("arguments")
         );
         assert_eq!(

@@ -7,6 +7,8 @@
 //! runs. With `LOCKSTEP_MEASUREMENTS=<dir>` (relative to the workspace root)
 //! it also writes `ch07-contention.csv` there.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -72,12 +74,5 @@ fn main() {
         packed.as_secs_f64() / padded.as_secs_f64()
     );
 
-    if let Some(dir) = std::env::var_os("LOCKSTEP_MEASUREMENTS") {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../..")
-            .join(dir);
-        std::fs::create_dir_all(&dir).expect("create the measurements directory");
-        std::fs::write(dir.join("ch07-contention.csv"), csv).expect("write the CSV");
-        eprintln!("wrote ch07-contention.csv to {}", dir.display());
-    }
+    common::write_measurement("ch07-contention.csv", &csv);
 }

@@ -10,6 +10,8 @@
 //! the book's copies). `python3 python/ch07_gil.py` runs the
 //! same experiment on CPython's real GIL.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -65,18 +67,6 @@ fn main() {
         .unwrap();
     }
 
-    if let Some(dir) = std::env::var_os("LOCKSTEP_MEASUREMENTS") {
-        // Relative to the workspace root, wherever cargo runs the bench.
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../..")
-            .join(dir);
-        std::fs::create_dir_all(&dir).expect("create the measurements directory");
-        std::fs::write(dir.join("ch07-gil-experiment.csv"), report.to_csv())
-            .expect("write the CSV");
-        std::fs::write(dir.join("ch07-convoy.csv"), convoy_csv).expect("write the CSV");
-        eprintln!(
-            "wrote ch07-gil-experiment.csv and ch07-convoy.csv to {}",
-            dir.display()
-        );
-    }
+    common::write_measurement("ch07-gil-experiment.csv", &report.to_csv());
+    common::write_measurement("ch07-convoy.csv", &convoy_csv);
 }

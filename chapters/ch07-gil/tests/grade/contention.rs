@@ -2,11 +2,8 @@ use ch07_gil::contention::{
     Counters, PackedCounters, PaddedCounters, ShardedTotal, Strategy, count_each, total,
 };
 use grading::{OverlapProbe, ThreadSet, run_together};
-use std::cell::Cell;
 
-thread_local! {
-    static SEEN: Cell<bool> = const { Cell::new(false) };
-}
+use crate::support::first_call_on_this_thread;
 
 grading::graded! {
     fn every_strategy_adds_up_right() {
@@ -29,7 +26,7 @@ grading::graded! {
             let threads = ThreadSet::new();
             let sum = total(strategy, 2, 1000, |i| {
                 threads.record();
-                if !SEEN.with(|seen| seen.replace(true)) {
+                if first_call_on_this_thread() {
                     probe.arrive();
                 }
                 i

@@ -1,23 +1,12 @@
 use ch07_gil::experiment::{Report, Row, Setup, Shape, Workload, cpu_bound, io_bound, measure};
 use ch07_gil::gil::Gil;
 use grading::{Gauge, OverlapProbe, ThreadSet};
-use std::cell::Cell;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use crate::support::{set_or_ended, spin};
-
-thread_local! {
-    /// Whether this thread has called the workload before.
-    static SEEN: Cell<bool> = const { Cell::new(false) };
-}
-
-/// True the first time a thread calls it.
-fn first_call_on_this_thread() -> bool {
-    !SEEN.with(|seen| seen.replace(true))
-}
+use crate::support::{first_call_on_this_thread, set_or_ended, spin};
 
 /// Runs `work` while another thread holds `gil` for 100 ms without ticking;
 /// returns how many calls `count` saw during those 100 ms.

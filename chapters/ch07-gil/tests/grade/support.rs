@@ -29,6 +29,17 @@ pub fn eventually(condition: impl Fn() -> bool) -> bool {
     condition()
 }
 
+thread_local! {
+    /// Whether this thread has called [`first_call_on_this_thread`] before.
+    static SEEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True the first time a thread calls it: lets a workload arrive at an
+/// overlap probe once per thread, whoever spawned the thread.
+pub fn first_call_on_this_thread() -> bool {
+    !SEEN.with(|seen| seen.replace(true))
+}
+
 /// Waits until `flag` is set or `thread` has ended; returns whether the flag
 /// is set. A thread that panicked (say, on a `todo!()`) ends the wait at
 /// once instead of leaving the test to its deadline.
