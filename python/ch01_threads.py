@@ -1,14 +1,16 @@
-"""Chapter 1's measurements in Python, to compare with `cargo bench -p ch01-threads-solution --bench cost`.
+"""Chapter 1's measurements in Python, to set beside the Rust benchmark
+`solutions/ch01-threads/benches/cost.rs`.
 
-Written for Lockstep. Run with: python3 python/ch01_threads.py
-It prints the cost of starting and joining a thread, and the time of the same
+Written for Lockstep. `cargo xtask bench ch01-threads` runs it as
+python3 python/ch01_threads.py book/src/measurements/ch01-python.csv
+It times starting and joining a thread against a plain call, and the same
 CPU-bound work (Collatz steps for 1..200_000) split over 1, 2 and 4 threads.
 """
 
 import sys
 import threading
 
-from timing import best_of
+from timing import Measurements
 
 NUMBERS = 200_000
 
@@ -44,18 +46,16 @@ def parallel_sum(numbers, threads):
 
 
 def main():
-    print(f"python {sys.version.split()[0]}")
-    spawns = 2_000
-    per_spawn = best_of(3, lambda: [_start_join() for _ in range(spawns)]) / spawns
-    call = best_of(3, lambda: [int() for _ in range(spawns)]) / spawns
-    print(f"spawn_and_join  {per_spawn * 1e6:8.1f} us")
-    print(f"plain_call      {call * 1e6:8.3f} us")
+    print(f"python {sys.version.split()[0]}", file=sys.stderr)
+    m = Measurements("ch01-python")
+    calls = 2_000
+    for case, call in (("python_plain_call", int), ("python_spawn_and_join", _start_join)):
+        batch = m.best_of("spawn_batch", case, calls, 3, lambda: [call() for _ in range(calls)])
+        m.record("spawn", case, 0, batch * 1e3 / calls)
     numbers = list(range(1, NUMBERS + 1))
-    one = None
     for threads in (1, 2, 4):
-        took = best_of(3, lambda: parallel_sum(numbers, threads))
-        one = one or took
-        print(f"collatz_sum {threads} thread(s)  {took * 1e3:8.1f} ms   speed-up x{one / took:.2f}")
+        m.best_of("collatz", "python", threads, 3, lambda: parallel_sum(numbers, threads))
+    m.write()
 
 
 def _start_join():

@@ -1,18 +1,19 @@
-"""Chapter 5's measurements in Python, to compare with
-`cargo bench -p ch05-pools-solution --bench pools`.
+"""Chapter 5's measurements in Python, to set beside the Rust benchmark
+`solutions/ch05-pools/benches/pools.rs`.
 
-Written for Lockstep. Run with: python3 python/ch05_pools.py
+Written for Lockstep. `cargo xtask bench ch05-pools` runs it as
+python3 python/ch05_pools.py book/src/measurements/ch05-python.csv
 It squares a million numbers with multiprocessing.pool.ThreadPool.map on
-1, 2, 4 and 8 workers (default chunk size), once returning the squares and
-once returning None (the P6 claim), and times 100 waits of 10 ms on 10 workers
-(the P2 claim).
+1, 2, 4 and 8 workers (default chunk size), once more on 2 workers returning
+None (the P6 claim), and times 100 waits of 10 ms on 1 to 20 workers (P2).
 """
 
 import sys
 import time
 
-from timing import best_of
 from multiprocessing.pool import ThreadPool
+
+from timing import Measurements
 
 N = 1_000_000
 
@@ -25,23 +26,24 @@ def square_and_drop(x):
     x * x
 
 
+def wait(_):
+    time.sleep(0.010)
+
 
 def main():
-    print(f"python {sys.version.split()[0]}")
+    print(f"python {sys.version.split()[0]}", file=sys.stderr)
+    m = Measurements("ch05-python")
     numbers = list(range(N))
     for workers in (1, 2, 4, 8):
         with ThreadPool(workers) as pool:
-            took = best_of(3, lambda: pool.map(square, numbers))
-        print(f"map_1m_chunked workers={workers}  {took * 1e3:8.1f} ms")
-    with ThreadPool(2) as pool:
-        returning = best_of(3, lambda: pool.map(square, numbers))
-        dropping = best_of(3, lambda: pool.map(square_and_drop, numbers))
-    print(f"returning the squares (2 workers)  {returning * 1e3:8.1f} ms")
-    print(f"returning None        (2 workers)  {dropping * 1e3:8.1f} ms")
-    print(f"ratio returning / not              {returning / dropping:8.2f}")
-    with ThreadPool(10) as pool:
-        took = best_of(3, lambda: pool.map(lambda _: time.sleep(0.01), range(100)))
-    print(f"100 waits of 10 ms on 10 workers   {took * 1e3:8.1f} ms (sequential: 1000 ms)")
+            m.best_of("map_1m", "python_chunked", workers, 3, lambda: pool.map(square, numbers))
+            if workers == 2:
+                m.best_of("map_1m", "python_chunked_no_results", workers, 3,
+                          lambda: pool.map(square_and_drop, numbers))
+    for workers in (1, 2, 5, 10, 20):
+        with ThreadPool(workers) as pool:
+            m.best_of("waits", "python_threadpool", workers, 3, lambda: pool.map(wait, range(100)))
+    m.write()
 
 
 if __name__ == "__main__":

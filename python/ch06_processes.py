@@ -1,9 +1,10 @@
-"""Chapter 6's measurements in Python, to compare with
-`cargo bench -p ch06-processes-solution --bench costs`.
+"""Chapter 6's measurements in Python, to set beside the Rust benchmark
+`solutions/ch06-processes/benches/costs.rs`.
 
-Written for Lockstep. Run with: python3 python/ch06_processes.py
+Written for Lockstep. `cargo xtask bench ch06-processes` runs it as
+python3 python/ch06_processes.py book/src/measurements/ch06-python.csv
 It squares a million numbers with multiprocessing.Pool(2).map (default chunk
-size), and times starting a process against starting a thread.
+size), and times starting a Python process against starting a thread.
 """
 
 import multiprocessing
@@ -11,7 +12,7 @@ import subprocess
 import sys
 import threading
 
-from timing import best_of
+from timing import Measurements
 
 N = 1_000_000
 
@@ -26,17 +27,17 @@ def start_and_join_a_thread():
     worker.join()
 
 
-
 def main():
-    print(f"python {sys.version.split()[0]}, start method {multiprocessing.get_start_method()}")
+    print(f"python {sys.version.split()[0]}, start method {multiprocessing.get_start_method()}",
+          file=sys.stderr)
+    m = Measurements("ch06-python")
     numbers = list(range(N))
     with multiprocessing.Pool(2) as pool:
-        took = best_of(3, lambda: pool.map(square, numbers))
-    print(f"map_1m on 2 processes      {took * 1e3:8.1f} ms")
-    process = best_of(10, lambda: subprocess.run([sys.executable, "-c", "pass"], check=True))
-    print(f"start a Python process     {process * 1e3:8.1f} ms")
-    thread = best_of(10, start_and_join_a_thread)
-    print(f"start a thread             {thread * 1e6:8.1f} us")
+        m.best_of("map_1m", "python_processes", 2, 3, lambda: pool.map(square, numbers))
+    m.best_of("start", "python_process", 0, 10,
+              lambda: subprocess.run([sys.executable, "-c", "pass"], check=True))
+    m.best_of("start", "python_thread", 0, 10, start_and_join_a_thread)
+    m.write()
 
 
 if __name__ == "__main__":

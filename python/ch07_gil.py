@@ -1,18 +1,18 @@
-"""Chapter 7's experiment on CPython's real GIL, to set beside
-`cargo bench -p ch07-gil-solution --bench experiment`.
+"""Chapter 7's experiment on CPython's real GIL, to set beside the Rust
+benchmark `solutions/ch07-gil/benches/experiment.rs`.
 
-Written for Lockstep. Run with: python3 python/ch07_gil.py [CSV-FILE]
+Written for Lockstep. `cargo xtask bench ch07-gil` runs it as
+python3 python/ch07_gil.py book/src/measurements/ch07-python.csv
 CPU-bound work (a pure-Python loop) and I/O-bound work (time.sleep) are
-split over 1, 2 and 4 threads; the speed-up is the time on one thread
-divided by the time on n. With a file name it also writes the rows as CSV
-in the same columns as the Rust benchmark.
+split over 1, 2 and 4 threads, best of three runs each. It also records the
+interpreter's switch interval and whether its GIL is enabled (3.13+ can say).
 """
 
 import sys
 import threading
 import time
 
-from timing import best_of
+from timing import Measurements
 
 CPU_STEPS = 10_000_000
 IO_TASKS = 40
@@ -50,20 +50,15 @@ def io_bound(threads):
 def main():
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
     print(f"python {sys.version.split()[0]}, GIL enabled: {gil}, "
-          f"switch interval {sys.getswitchinterval() * 1e3:.1f} ms")
-    rows = ["workload,gil,threads,ms,speedup"]
+          f"switch interval {sys.getswitchinterval() * 1e3:.1f} ms", file=sys.stderr)
+    m = Measurements("ch07-python")
+    m.record("interpreter", "switch_interval", 0, sys.getswitchinterval() * 1e3)
+    m.record("interpreter", "gil_enabled", int(gil), 0)
+    case = "python_gil" if gil else "python_no_gil"
     for name, work in (("cpu", cpu_bound), ("io", io_bound)):
-        base = None
         for threads in THREADS:
-            took = best_of(3, lambda: work(threads))
-            base = base or took
-            speedup = base / took
-            print(f"{name} on {threads} thread(s): {took * 1e3:8.1f} ms  {speedup:4.2f}x")
-            rows.append(f"{name},{'with' if gil else 'without'},{threads},{took * 1e3:.2f},{speedup:.2f}")
-    if len(sys.argv) > 1:
-        with open(sys.argv[1], "w") as out:
-            out.write("\n".join(rows) + "\n")
-        print(f"wrote {sys.argv[1]}")
+            m.best_of(name, case, threads, 3, lambda: work(threads))
+    m.write()
 
 
 if __name__ == "__main__":

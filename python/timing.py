@@ -1,13 +1,46 @@
-"""Timing helper shared by the course's Python measurements (written for Lockstep)."""
+"""The measurement helper shared by the course's Python scripts (written for Lockstep).
 
+It mirrors the Rust harness (`grading::Measurements`): every script writes one
+CSV file with the columns group,case,param,ms, so `cargo xtask bench` can put
+Python's numbers beside Rust's in one table or plot.
+"""
+
+import os
+import sys
 import time
 
 
-def best_of(runs, f):
-    """The shortest of `runs` timings of `f()`, in seconds."""
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        f()
-        best = min(best, time.perf_counter() - started)
-    return best
+def runs(n):
+    """How many runs to take the best of: n, or LOCKSTEP_BENCH_RUNS when set."""
+    value = os.environ.get("LOCKSTEP_BENCH_RUNS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else n
+
+
+class Measurements:
+    def __init__(self, name):
+        self.name = name
+        self.rows = []
+
+    def best_of(self, group, case, param, n, work):
+        """Times work() n times, records the shortest in ms and returns it in seconds."""
+        best = float("inf")
+        for _ in range(runs(n)):
+            started = time.perf_counter()
+            work()
+            best = min(best, time.perf_counter() - started)
+        self.record(group, case, param, best * 1e3)
+        return best
+
+    def record(self, group, case, param, ms):
+        print(f"{self.name:<22} {group:<12} {case:<28} {param:>4} {ms:>12.4f} ms", file=sys.stderr)
+        self.rows.append(f"{group},{case},{param},{ms!r}")
+
+    def write(self):
+        """Writes the CSV to the file named on the command line, or prints it."""
+        text = "group,case,param,ms\n" + "".join(row + "\n" for row in self.rows)
+        if len(sys.argv) > 1:
+            with open(sys.argv[1], "w") as out:
+                out.write(text)
+            print(f"wrote {sys.argv[1]}", file=sys.stderr)
+        else:
+            print(text, end="")

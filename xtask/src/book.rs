@@ -8,29 +8,250 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use mdbook_driver::MDBook;
 
+use crate::course::Course;
 use crate::ui;
 
-pub fn run(root: &Path, open: bool) -> Result<()> {
-    let index = build(root)?;
+/// Each built chapter's exercises as a Markdown table, for the end of its
+/// page (`{{#include exercises/<chapter>.md}}`): the file to edit and the
+/// commands, exactly as the runner prints them. Drawn from `course.toml`, so
+/// the book and the runner never disagree.
+pub fn exercise_lists(course: &Course) -> Vec<(PathBuf, String)> {
+    course
+        .built()
+        .map(|chapter| {
+            let mut text = String::from(
+                "| # | exercise | edit | grade it | stuck? |\n|---|---|---|---|---|\n",
+            );
+            for (number, exercise) in chapter.exercises.iter().enumerate() {
+                text.push_str(&format!(
+                    "| {} | **{}**: {} | `{}` | `cargo xtask check {}` | `cargo xtask hint {}` |\n",
+                    number + 1,
+                    exercise.name,
+                    exercise.title,
+                    exercise.starter_file(chapter).display(),
+                    exercise.name,
+                    exercise.name,
+                ));
+            }
+            text.push_str(&format!(
+                "\n`cargo xtask watch` grades the next one each time you save; `cargo xtask solution <exercise>` shows the reference solution once yours passes; `cargo xtask check {}` grades the whole chapter.\n",
+                chapter.id
+            ));
+            (
+                PathBuf::from(format!("book/src/exercises/{}.md", chapter.id)),
+                text,
+            )
+        })
+        .collect()
+}
+
+/// What `verify` checks of the book as a whole, besides its links: the
+/// generated exercise lists, tables and plots are up to date, no page types
+/// a measured number by hand, and the Python to Rust map names every
+/// syllabus id of the chapters.
+pub fn check_whole(root: &Path, course: &Course) -> Result<Vec<String>> {
+    let mut problems = stale_exercise_lists(root, course);
+    problems.extend(crate::figures::stale(root)?);
+    let src = root.join("book/src");
+    for page in markdown_files(&src)? {
+        if page.starts_with(src.join("measurements")) || page.starts_with(src.join("exercises")) {
+            continue;
+        }
+        let text = fs::read_to_string(&page)?;
+        let shown = page
+            .strip_prefix(root)
+            .unwrap_or(&page)
+            .display()
+            .to_string();
+        for (line, number) in hand_typed_measurements(&text) {
+            problems.push(format!(
+                "{shown}:{line}: `{number}` looks measured; include it from a table `cargo xtask bench` draws"
+            ));
+        }
+    }
+    let map = fs::read_to_string(src.join(MAP)).unwrap_or_default();
+    for (group, ids) in &course.syllabus {
+        if group == "whole-course" {
+            continue;
+        }
+        for id in ids {
+            if !map.contains(&format!("{id} "))
+                && !map.contains(&format!("{id},"))
+                && !map.contains(&format!("{id} |"))
+            {
+                problems.push(format!("book/src/{MAP}: no row names syllabus id {id}"));
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// The Python to Rust map: a table whose last column names syllabus ids.
+pub const MAP: &str = "python-to-rust.md";
+
+/// Generated pages that differ from what `course.toml` gives.
+pub fn stale_exercise_lists(root: &Path, course: &Course) -> Vec<String> {
+    exercise_lists(course)
+        .into_iter()
+        .filter(|(path, text)| fs::read_to_string(root.join(path)).ok().as_deref() != Some(text))
+        .map(|(path, _)| {
+            format!(
+                "{} is out of date with course.toml: run `cargo xtask book`",
+                path.display()
+            )
+        })
+        .collect()
+}
+
+/// Numbers typed by hand that look measured: a decimal with a unit of time
+/// (`12.5 ms`), or a ratio (`1.98×`, `3×`), outside code
+/// blocks and outside `book/src/measurements/` (which `cargo xtask bench`
+/// writes). A measured number belongs in a table or plot drawn from a CSV
+/// file, included into the page. Returns `(line number, the number)`.
+pub fn hand_typed_measurements(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut in_code = false;
+    for (number, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_alphanumeric()) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut decimal = false;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || (chars[i] == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+            {
+                decimal |= chars[i] == '.';
+                i += 1;
+            }
+            let rest: String = chars[i..].iter().collect();
+            let unit = rest.trim_start_matches(' ');
+            // `1.98×` is a ratio; `4 × workers`, with spaces, a product.
+            let ratio = rest.starts_with('×');
+            let time = ["ms", "µs", "ns", "s "]
+                .iter()
+                .any(|u| unit.starts_with(u) && !unit[u.len()..].starts_with(char::is_alphabetic));
+            if ratio || (decimal && time) {
+                let shown: String = chars[start..i].iter().collect();
+                found.push((
+                    number + 1,
+                    format!(
+                        "{shown} {}",
+                        &unit[..unit.chars().next().map_or(0, char::len_utf8)]
+                    ),
+                ));
+            }
+        }
+    }
+    found
+}
+
+pub fn run(root: &Path, open: bool) -> Result<bool> {
+    let (index, warnings) = build(root)?;
+    for warning in &warnings {
+        println!("{} {warning}", ui::yellow("mdBook:"));
+    }
     println!("{} The book is at {}", ui::pass_mark(), index.display());
     if open {
         open_in_browser(&index);
     }
-    Ok(())
+    Ok(warnings.is_empty())
 }
 
-/// Builds the book; returns the path of its `index.html`.
-pub fn build(root: &Path) -> Result<PathBuf> {
-    let book =
-        MDBook::load(root.join("book")).map_err(|e| anyhow!("cannot load the book: {e:#}"))?;
-    book.build()
-        .map_err(|e| anyhow!("cannot build the book: {e:#}"))?;
-    let index = book.build_dir_for("html").join("index.html");
+/// Builds the book; returns the path of its `index.html` and the warnings
+/// mdBook logged. Writes each chapter's exercise list first (see
+/// [`exercise_lists`]).
+pub fn build(root: &Path) -> Result<(PathBuf, Vec<String>)> {
+    for (path, text) in exercise_lists(&Course::load(root)?) {
+        let path = root.join(path);
+        if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            fs::create_dir_all(path.parent().expect("under book/src"))?;
+            fs::write(&path, text)?;
+        }
+    }
+    build_dir(&root.join("book"))
+}
+
+/// Builds the mdBook in `dir`, collecting mdBook's warnings.
+fn build_dir(dir: &Path) -> Result<(PathBuf, Vec<String>)> {
+    let warnings = warnings::Collector::default();
+    let built = tracing::subscriber::with_default(warnings.clone(), || -> Result<PathBuf> {
+        let book = MDBook::load(dir).map_err(|e| anyhow!("cannot load the book: {e:#}"))?;
+        book.build()
+            .map_err(|e| anyhow!("cannot build the book: {e:#}"))?;
+        Ok(book.build_dir_for("html").join("index.html"))
+    });
+    let index = built?;
     let index = index.canonicalize().unwrap_or(index);
     if !index.is_file() {
         bail!("the book built, but {} is missing", index.display());
     }
-    Ok(index)
+    Ok((index, warnings.take()))
+}
+
+mod warnings {
+    //! mdBook reports problems it can live with (a missing file, a broken
+    //! link it notices) as `tracing` warnings. This subscriber keeps the
+    //! warnings and errors of one build, so the runner can show them and
+    //! `verify` can fail on them.
+
+    use std::fmt::Write as _;
+    use std::sync::{Arc, Mutex};
+
+    use tracing::field::{Field, Visit};
+    use tracing::span::{Attributes, Id, Record};
+    use tracing::{Event, Level, Metadata, Subscriber};
+
+    #[derive(Clone, Default)]
+    pub struct Collector(Arc<Mutex<Vec<String>>>);
+
+    impl Collector {
+        pub fn take(&self) -> Vec<String> {
+            std::mem::take(&mut self.0.lock().unwrap_or_else(|e| e.into_inner()))
+        }
+    }
+
+    struct Message(String);
+
+    impl Visit for Message {
+        fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+            if field.name() == "message" {
+                let _ = write!(self.0, "{value:?}");
+            } else {
+                let _ = write!(self.0, " {}={value:?}", field.name());
+            }
+        }
+    }
+
+    impl Subscriber for Collector {
+        fn enabled(&self, metadata: &Metadata<'_>) -> bool {
+            *metadata.level() <= Level::WARN
+        }
+        fn new_span(&self, _: &Attributes<'_>) -> Id {
+            Id::from_u64(1)
+        }
+        fn record(&self, _: &Id, _: &Record<'_>) {}
+        fn record_follows_from(&self, _: &Id, _: &Id) {}
+        fn event(&self, event: &Event<'_>) {
+            let mut message = Message(String::new());
+            event.record(&mut message);
+            let line = format!("{}: {}", event.metadata().level(), message.0.trim());
+            self.0.lock().unwrap_or_else(|e| e.into_inner()).push(line);
+        }
+        fn enter(&self, _: &Id) {}
+        fn exit(&self, _: &Id) {}
+    }
 }
 
 fn open_in_browser(index: &Path) {
@@ -165,6 +386,38 @@ mod tests {
             "See {{#include ../x.rs:setup}} and [the map](map.md#top), [web](https://x.org).";
         assert_eq!(directives(line), ["../x.rs:setup"]);
         assert_eq!(links(line), ["map.md#top"]);
+    }
+
+    #[test]
+    fn measured_looking_numbers_are_found_outside_code() {
+        let page =
+            "It took 12.5 ms, 3× less; 10 ms sleeps.\n```text\n1.5 ms\n```\nv1.2 s; 0.99×; 4 × n";
+        let found: Vec<usize> = hand_typed_measurements(page).iter().map(|f| f.0).collect();
+        assert_eq!(found, [1, 1, 5]);
+    }
+
+    #[test]
+    fn mdbooks_warnings_are_collected() {
+        let dir = std::env::temp_dir().join(format!("lockstep-book-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("src")).unwrap();
+        fs::write(dir.join("book.toml"), "[book]\ntitle = \"t\"\n").unwrap();
+        fs::write(dir.join("src/SUMMARY.md"), "# S\n\n- [A](a.md)\n").unwrap();
+        fs::write(dir.join("src/a.md"), "# A\n\n{{#include missing.md}}\n").unwrap();
+        let (_, warnings) = build_dir(&dir).unwrap();
+        fs::remove_dir_all(&dir).unwrap();
+        assert!(
+            warnings.iter().any(|w| w.contains("missing.md")),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn the_generated_pages_tables_plots_and_map_are_current() {
+        let root = crate::project_root();
+        let course = Course::load(&root).unwrap();
+        let problems = check_whole(&root, &course).unwrap();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     #[test]

@@ -16,6 +16,10 @@ pub struct Course {
     pub syllabus: BTreeMap<String, Vec<String>>,
     #[serde(rename = "chapter")]
     pub chapters: Vec<Chapter>,
+    /// Book pages that cover course-wide ids (`whole-course`): the map, the
+    /// decision guide. Only `kind = "book"` makes sense here.
+    #[serde(default, rename = "counterpart")]
+    pub counterparts: Vec<Counterpart>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,14 +4,17 @@
 //! check that the course itself is sound. Each command lives in its own
 //! module as a `run` function. Dependencies are few and each does one job:
 //! anyhow for errors, serde, toml and serde_json for `course.toml` and
-//! cargo's messages, mdbook-driver for the book, notify and crossterm for
+//! cargo's messages, mdbook-driver for the book, plotters for its plots, notify and crossterm for
 //! watch mode's file events and keys, similar for the solution's diff, and
 //! libc for killing a hung test's process group.
 
+mod bench;
 mod book;
+mod browser;
 mod check;
 mod course;
 mod deadline;
+mod figures;
 mod grade;
 mod hint;
 mod map;
@@ -59,6 +62,12 @@ for maintainers
                           with a busy thread per core beside them if asked
   model [chapter]         the shuttle model checks of the hand-built primitives
   syllabus                which syllabus ids are covered, and by what
+  bench [chapter] [--render]
+                          measure (benchmarks, and Python when python3 exists),
+                          then draw the book's tables and plots from the CSV
+                          files; --render only draws
+  browser                 the built book in headless Chromium: a screenshot of
+                          every page, no console errors, the search works
 
 options
   --verbose               show cargo's full output
@@ -85,6 +94,7 @@ struct Args {
     all: bool,
     busy: bool,
     tool: bool,
+    render: bool,
     runs: Option<usize>,
 }
 
@@ -102,6 +112,7 @@ fn parse_args(raw: impl IntoIterator<Item = String>) -> Result<Args> {
             }
             "--busy" => args.busy = true,
             "--tool" => args.tool = true,
+            "--render" => args.render = true,
             "--verbose" | "-v" => args.verbose = true,
             "--open" => args.open = true,
             "--poll" => args.poll = true,
@@ -130,17 +141,19 @@ fn run() -> Result<ExitCode> {
         Some("solution") => solution::run(&root, free)?,
         Some("reset") => reset::run(&root, free, args.all)?,
         Some("hint") => hint::run(&root, free).map(|()| true)?,
-        Some("book") => book::run(&root, args.open).map(|()| true)?,
+        Some("book") => book::run(&root, args.open)?,
         Some("verify") => verify::run(&root, args.verbose)?,
         Some("mutants") if args.tool => mutants::run_tool(&root, free)?,
         Some("mutants") => mutants::run(&root, free, args.verbose)?,
         Some("stress") => stress::run(&root, free, args.runs.unwrap_or(30), args.busy)?,
         Some("model") => model::run(&root, free)?,
         Some("syllabus") => verify::syllabus(&root)?,
+        Some("bench") => bench::run(&root, free, args.render)?,
+        Some("browser") => browser::run(&root)?,
         Some(other) => {
             let commands = [
                 "watch", "check", "hint", "solution", "reset", "book", "verify", "mutants",
-                "stress", "model", "syllabus", "help",
+                "stress", "model", "syllabus", "bench", "browser", "help",
             ];
             let suggestion = course::closest(other, &commands)
                 .map(|name| format!("; did you mean `{name}`?"))

@@ -87,6 +87,12 @@ fn render(course: &Course, progress: &Progress, root: &Path) -> String {
                 "  a hint     cargo xtask hint {}\n",
                 exercise.name
             ));
+            if let Some(page) = &chapter.page {
+                out.push_str(&format!(
+                    "  read       target/book/{}#exercises\n",
+                    page.replace(".md", ".html")
+                ));
+            }
         }
         None if course.exercises().next().is_some() => out.push_str(&format!(
             "{} Every exercise passes. More chapters are coming.\n",

@@ -156,6 +156,12 @@ pub fn new_backup_dir(root: &Path) -> Result<PathBuf> {
     unreachable!("some suffix is free")
 }
 
+/// The UTC date of `time`: year, month, day.
+pub fn civil_date(time: SystemTime) -> (i64, u32, u32) {
+    let secs = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    civil_from_days((secs / 86_400) as i64)
+}
+
 /// `2026-11-21T23-59-07Z`: sortable, and valid in a file name everywhere.
 fn utc_stamp(time: SystemTime) -> String {
     let secs = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());

@@ -166,6 +166,22 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
             }
         }
     }
+    for counterpart in &course.counterparts {
+        let path = Path::new("book/src").join(&counterpart.name);
+        if counterpart.kind != crate::course::CounterpartKind::Book {
+            report(format!(
+                "course-wide counterpart {}: only book pages can be course-wide",
+                counterpart.name
+            ));
+        } else if !root.join(&path).is_file() {
+            report(format!("{} is missing", path.display()));
+        } else if !summary.contains(&format!("({})", counterpart.name)) {
+            report(format!(
+                "book/src/SUMMARY.md does not list {}",
+                counterpart.name
+            ));
+        }
+    }
     Ok(problems)
 }
 
@@ -191,6 +207,9 @@ pub fn coverage(course: &Course) -> BTreeMap<&str, Vec<(&str, Vec<String>)>> {
                             format!("{:?} {}", counterpart.kind, counterpart.name).to_lowercase(),
                         );
                     }
+                }
+                for counterpart in course.counterparts.iter().filter(|c| c.covers.contains(id)) {
+                    by.push(format!("book {}", counterpart.name));
                 }
                 (id.as_str(), by)
             })

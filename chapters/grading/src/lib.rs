@@ -14,12 +14,15 @@
 //! - **Who did the work**: a [`ThreadSet`] collects distinct `ThreadId`s.
 //! - **Contention on purpose**: [`run_together`] starts many threads at a
 //!   barrier, so the test, not the code under test, decides they overlap.
+//! - **Speed, in benchmarks only**: [`Measurements`] is the harness every
+//!   benchmark program shares; it writes CSV for the book.
 //! - **Time, loosely**: a [`Band`] checks a duration against a wide band; speed
 //!   itself is measured in benchmarks, never in tests.
 
 mod deadline;
 mod examples;
 mod gauge;
+mod measure;
 mod overlap;
 mod polling;
 mod thread_set;
@@ -29,6 +32,7 @@ mod together;
 pub use deadline::{DEFAULT_LIMIT, deadline, limit};
 pub use examples::example_binary;
 pub use gauge::{Gauge, GaugeGuard};
+pub use measure::Measurements;
 pub use overlap::OverlapProbe;
 pub use polling::wait_until;
 pub use thread_set::ThreadSet;

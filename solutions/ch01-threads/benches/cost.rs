@@ -1,44 +1,25 @@
 //! What a thread costs, and what it buys (T10, T11).
 //!
-//! Run with `cargo bench -p ch01-threads-solution --bench cost`. The book
-//! quotes ratios from one run, not absolute times: a ratio survives a change
-//! of machine far better.
+//! Run with `cargo xtask bench ch01-threads` (or `cargo bench -p
+//! ch01-threads-solution --bench cost`, which prints the CSV). It writes
+//! `ch01-cost.csv`; `python/ch01_threads.py` measures the same in CPython.
 //!
-//! - `spawn_and_join` against `plain_call`: the price of starting and joining
-//!   a thread, against calling the same function.
-//! - `collatz_sum` with 1, 2 and 4 threads: CPU-bound work split with the
-//!   exercise's `parallel_sum`; Rust threads run on all cores at once.
+//! - `spawn`: the price of starting and joining a thread (plain and scoped),
+//!   against calling the same function; per call, over 2 000 calls.
+//! - `collatz`: CPU-bound work split with the exercise's `parallel_sum` on
+//!   1, 2 and 4 threads; Rust threads run on all cores at once.
 
 use std::hint::black_box;
 use std::thread;
 
 use ch01_threads::cost::parallel_sum;
+use grading::Measurements;
 
-fn main() {
-    divan::main();
-}
-
-/// The work every variant does: next to nothing, so what is measured is the
-/// way it is called.
+/// The work every spawn variant does: next to nothing, so what is measured
+/// is the way it is called.
 #[inline(never)]
 fn answer() -> u64 {
     black_box(42)
-}
-
-#[divan::bench]
-fn plain_call() -> u64 {
-    // Through an opaque function pointer, so the call cannot be inlined away.
-    black_box(answer as fn() -> u64)()
-}
-
-#[divan::bench]
-fn spawn_and_join() -> u64 {
-    thread::spawn(answer).join().unwrap()
-}
-
-#[divan::bench]
-fn scoped_spawn_and_join() -> u64 {
-    thread::scope(|scope| scope.spawn(answer).join().unwrap())
 }
 
 /// Steps of the Collatz sequence from `n` down to 1: cheap to state, costly
@@ -56,10 +37,37 @@ fn collatz_steps(mut n: u64) -> u64 {
     steps
 }
 
+const CALLS: u32 = 2_000;
 const NUMBERS: u64 = 200_000;
 
-#[divan::bench(args = [1, 2, 4])]
-fn collatz_sum(bencher: divan::Bencher, threads: usize) {
+fn main() {
+    let mut m = Measurements::new("ch01-cost");
+    // Per call: the best of five batches of CALLS calls, divided by CALLS.
+    let per_call = |m: &mut Measurements, case: &str, call: &dyn Fn() -> u64| {
+        let batch = m.best_of("spawn_batch", case, u64::from(CALLS), 5, || {
+            (0..CALLS).map(|_| call()).sum::<u64>()
+        });
+        m.record(
+            "spawn",
+            case,
+            0,
+            batch.as_secs_f64() * 1e3 / f64::from(CALLS),
+        );
+    };
+    // Through an opaque function pointer, so the call cannot be inlined away.
+    per_call(&mut m, "plain_call", &|| black_box(answer as fn() -> u64)());
+    per_call(&mut m, "spawn_and_join", &|| {
+        thread::spawn(answer).join().unwrap()
+    });
+    per_call(&mut m, "scoped_spawn_and_join", &|| {
+        thread::scope(|scope| scope.spawn(answer).join().unwrap())
+    });
+
     let numbers: Vec<u64> = (1..=NUMBERS).collect();
-    bencher.bench(|| parallel_sum(black_box(&numbers), threads, collatz_steps));
+    for threads in [1, 2, 4] {
+        m.best_of("collatz", "rust", threads as u64, 5, || {
+            parallel_sum(black_box(&numbers), threads, collatz_steps)
+        });
+    }
+    m.write();
 }

@@ -1,13 +1,15 @@
 //! How much to lock (L6), and whether a lock makes anything faster (L7).
 //!
-//! Run with `cargo bench -p ch02-locks-solution --bench granularity`. The book
-//! quotes ratios from one run.
+//! Run with `cargo xtask bench ch02-locks` (or `cargo bench -p
+//! ch02-locks-solution --bench granularity`, which prints the CSV). It writes
+//! `ch02-granularity.csv`.
 //!
-//! - `sum_*`: the exercise's four strategies summing 1..=1 000 000 over two
-//!   threads, plus `sum_racy`, which loads and stores separately and gets the
+//! - `sum`: the exercise's four strategies summing 1..=1 000 000 over two
+//!   threads, plus `racy`, which loads and stores separately and gets the
 //!   wrong answer.
-//! - `read_pause_write_*`: a thousand threads each read a count, sleep
-//!   100 µs and write it back; locked (`Counter`) against racy (`RacyCounter`).
+//! - `read_pause_write`: a thousand threads each read a count, sleep
+//!   100 µs and write it back; locked (`Counter`) against racy
+//!   (`RacyCounter`), for the myth that a lock makes things faster.
 
 use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,90 +20,66 @@ use ch02_locks::granularity::{
     CountingMutex, atomic_add, lock_around_loop, lock_per_item, merge_at_end, split_evenly,
 };
 use ch02_locks::lost_update::{Counter, RacyCounter, in_threads};
-
-fn main() {
-    divan::main();
-}
+use grading::Measurements;
 
 const THREADS: usize = 2;
-
-fn numbers() -> Vec<u64> {
-    (1..=1_000_000).collect()
-}
+const RUNS: usize = 10;
+const PAUSE: Duration = Duration::from_micros(100);
 
 fn id(x: u64) -> u64 {
     black_box(x)
 }
 
-#[divan::bench]
-fn sum_lock_per_item(bencher: divan::Bencher) {
-    let numbers = numbers();
-    bencher.bench(|| {
-        let total = CountingMutex::new(0);
-        lock_per_item(&numbers, THREADS, &total, id);
-        total.into_inner()
+/// The racy-but-wrong strategy: a separate atomic load and store per number.
+fn racy_sum(numbers: &[u64]) -> u64 {
+    let total = AtomicU64::new(0);
+    thread::scope(|scope| {
+        for range in split_evenly(numbers.len(), THREADS) {
+            let (part, total) = (&numbers[range], &total);
+            scope.spawn(move || {
+                for &x in part {
+                    let read = total.load(Ordering::Relaxed);
+                    total.store(read + id(x), Ordering::Relaxed);
+                }
+            });
+        }
     });
+    total.into_inner()
 }
 
-#[divan::bench]
-fn sum_lock_around_loop(bencher: divan::Bencher) {
-    let numbers = numbers();
-    bencher.bench(|| {
+fn main() {
+    let mut m = Measurements::new("ch02-granularity");
+    let numbers: Vec<u64> = (1..=1_000_000).collect();
+    let threads = THREADS as u64;
+    m.best_of("sum", "merge_at_end", threads, RUNS, || {
+        merge_at_end(&numbers, THREADS, id)
+    });
+    m.best_of("sum", "lock_around_loop", threads, RUNS, || {
         let total = CountingMutex::new(0);
         lock_around_loop(&numbers, THREADS, &total, id);
         total.into_inner()
     });
-}
-
-#[divan::bench]
-fn sum_atomic_add(bencher: divan::Bencher) {
-    let numbers = numbers();
-    bencher.bench(|| {
+    m.best_of("sum", "racy", threads, RUNS, || racy_sum(&numbers));
+    m.best_of("sum", "atomic_add", threads, RUNS, || {
         let total = AtomicU64::new(0);
         atomic_add(&numbers, THREADS, &total, id);
         total.into_inner()
     });
-}
-
-#[divan::bench]
-fn sum_merge_at_end(bencher: divan::Bencher) {
-    let numbers = numbers();
-    bencher.bench(|| merge_at_end(&numbers, THREADS, id));
-}
-
-/// The racy-but-wrong strategy: a separate atomic load and store per number.
-#[divan::bench]
-fn sum_racy(bencher: divan::Bencher) {
-    let numbers = numbers();
-    bencher.bench(|| {
-        let total = AtomicU64::new(0);
-        thread::scope(|scope| {
-            for range in split_evenly(numbers.len(), THREADS) {
-                let (part, total) = (&numbers[range], &total);
-                scope.spawn(move || {
-                    for &x in part {
-                        let read = total.load(Ordering::Relaxed);
-                        total.store(read + id(x), Ordering::Relaxed);
-                    }
-                });
-            }
-        });
+    m.best_of("sum", "lock_per_item", threads, RUNS, || {
+        let total = CountingMutex::new(0);
+        lock_per_item(&numbers, THREADS, &total, id);
         total.into_inner()
     });
-}
 
-const PAUSE: Duration = Duration::from_micros(100);
-
-#[divan::bench(sample_count = 10, sample_size = 1)]
-fn read_pause_write_locked() -> u64 {
-    let counter = Counter::new();
-    in_threads(1000, || counter.increment_slowly(|| thread::sleep(PAUSE)));
-    counter.get()
-}
-
-#[divan::bench(sample_count = 10, sample_size = 1)]
-fn read_pause_write_racy() -> u64 {
-    let counter = RacyCounter::new();
-    in_threads(1000, || counter.increment_slowly(|| thread::sleep(PAUSE)));
-    counter.get()
+    m.best_of("read_pause_write", "racy", 1000, 5, || {
+        let counter = RacyCounter::new();
+        in_threads(1000, || counter.increment_slowly(|| thread::sleep(PAUSE)));
+        counter.get()
+    });
+    m.best_of("read_pause_write", "locked", 1000, 5, || {
+        let counter = Counter::new();
+        in_threads(1000, || counter.increment_slowly(|| thread::sleep(PAUSE)));
+        counter.get()
+    });
+    m.write();
 }

@@ -1,77 +1,58 @@
 //! What processes cost (X7), and what they buy (X4).
 //!
-//! Run with `cargo bench -p ch06-processes-solution --bench costs`. The book
-//! quotes ratios from one run; `python3 python/ch06_processes.py` runs the
-//! same map on CPython's `multiprocessing.Pool`.
+//! Run with `cargo xtask bench ch06-processes` (or `cargo bench -p
+//! ch06-processes-solution --bench costs`, which prints the CSV). It writes
+//! `ch06-costs.csv`; `python/ch06_processes.py` runs the same map on
+//! CPython's `multiprocessing.Pool`.
 //!
-//! - `start_*`: starting and waiting for a process, against a thread.
-//! - `call_*`: one `square` through the pool (a round trip over pipes),
-//!   against a function call.
+//! - `start`: starting and waiting for a process, against a thread (per
+//!   start, over batches of 50).
+//! - `call`: one `square` through the pool (a round trip over pipes),
+//!   against a function call (per call, over batches).
 //! - `map_1m`: squaring a million numbers on two worker processes, CPython's
 //!   default chunk size.
-//! - `dir_size_*`: the size of a tree of 20 000 files: sequential, two
-//!   threads, two worker processes.
-//! - `collatz_*`: CPU-bound work (Collatz steps of 1..=2 000 000),
-//!   sequential and on two worker processes.
-//! - `spin_*`: a control: the same pure CPU loop in one child process, and
-//!   in two at once. Their ratio is how much of a second core two processes
+//! - `dir_size`: the size of a tree of 20 000 files: sequential, two threads,
+//!   two worker processes.
+//! - `collatz`: CPU-bound work (Collatz steps of 1..=2 000 000), sequential
+//!   and on two worker processes.
+//! - `spin`: a control: the same pure CPU loop in one child process, and in
+//!   two at once. Their ratio is how much of a second core two processes
 //!   really get on this machine, pool or no pool.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
 use std::{fs, thread};
 
 use ch06_processes::dir_size::{file_len, total_size, total_size_processes, total_size_threads};
 use ch06_processes::process_pool::ProcessPool;
 use ch06_processes::tasks::{collatz_steps, square};
-
-fn main() {
-    divan::main();
-}
+use grading::Measurements;
 
 fn worker() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_lockstep-worker"))
 }
 
-#[divan::bench(sample_count = 30)]
-fn start_process() -> bool {
+fn child() -> Command {
     Command::new(env!("CARGO_BIN_EXE_lockstep-child"))
-        .args(["fail", "0", ""])
-        .stderr(Stdio::null())
-        .status()
-        .expect("the child runs")
-        .success()
 }
 
-#[divan::bench(sample_count = 30)]
-fn start_thread() -> u64 {
-    thread::spawn(|| black_box(1u64)).join().unwrap()
+/// Records the time of one call of `call`: the best of five batches of
+/// `batch` calls, divided by `batch`.
+fn per_call<T>(m: &mut Measurements, group: &str, case: &str, batch: u32, call: impl Fn() -> T) {
+    let took = m.best_of(&format!("{group}_batch"), case, u64::from(batch), 5, || {
+        for _ in 0..batch {
+            black_box(call());
+        }
+    });
+    m.record(group, case, 0, took.as_secs_f64() * 1e3 / f64::from(batch));
 }
 
-#[divan::bench]
-fn call_function() -> u64 {
-    black_box(square as fn(u64) -> u64)(black_box(3))
-}
+/// A tree of 20 000 small files, removed again when dropped.
+struct Tree(PathBuf);
 
-#[divan::bench(sample_count = 30)]
-fn call_through_the_pool(bencher: divan::Bencher) {
-    let pool = ProcessPool::new(worker(), 1).unwrap();
-    bencher.bench_local(|| pool.map::<u64, u64>("square", &[3], Some(1)));
-}
-
-#[divan::bench(sample_count = 10, sample_size = 1)]
-fn map_1m(bencher: divan::Bencher) {
-    let pool = ProcessPool::new(worker(), 2).unwrap();
-    let numbers: Vec<u64> = (0..1_000_000).collect();
-    bencher.bench_local(|| pool.map::<u64, u64>("square", &numbers, None));
-}
-
-/// A tree of 20 000 small files, made once per run.
-fn tree() -> &'static PathBuf {
-    static TREE: OnceLock<PathBuf> = OnceLock::new();
-    TREE.get_or_init(|| {
+impl Tree {
+    fn new() -> Tree {
         let root = std::env::temp_dir().join(format!("lockstep-bench-tree-{}", std::process::id()));
         let _ = fs::remove_dir_all(&root);
         for i in 0..20_000u32 {
@@ -81,49 +62,22 @@ fn tree() -> &'static PathBuf {
             fs::create_dir_all(&dir).unwrap();
             fs::write(dir.join(format!("f{i}")), [b'x'].repeat((i % 97) as usize)).unwrap();
         }
-        root
-    })
+        Tree(root)
+    }
 }
 
-#[divan::bench(sample_count = 20)]
-fn dir_size_sequential() -> u64 {
-    total_size(tree()).unwrap()
-}
-
-#[divan::bench(sample_count = 20)]
-fn dir_size_two_threads() -> u64 {
-    total_size_threads(tree(), 2, file_len).unwrap()
-}
-
-#[divan::bench(sample_count = 20)]
-fn dir_size_two_processes(bencher: divan::Bencher) {
-    let pool = ProcessPool::new(worker(), 2).unwrap();
-    bencher.bench_local(|| total_size_processes(tree(), &pool).unwrap());
+impl Drop for Tree {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
 }
 
 const COLLATZ: u64 = 2_000_000;
 
-#[divan::bench(sample_count = 20)]
-fn collatz_sequential() -> u64 {
-    (1..=COLLATZ).map(collatz_steps).sum()
-}
-
-#[divan::bench(sample_count = 20)]
-fn collatz_two_processes(bencher: divan::Bencher) {
-    let pool = ProcessPool::new(worker(), 2).unwrap();
-    let numbers: Vec<u64> = (1..=COLLATZ).collect();
-    bencher.bench_local(|| {
-        pool.map::<u64, u64>("collatz_steps", &numbers, None)
-            .into_iter()
-            .map(Result::unwrap)
-            .sum::<u64>()
-    });
-}
-
 fn spin(children: usize) {
     let running: Vec<_> = (0..children)
         .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_lockstep-child"))
+            child()
                 .args(["spin", "300000000"])
                 .stdout(Stdio::null())
                 .spawn()
@@ -135,12 +89,60 @@ fn spin(children: usize) {
     }
 }
 
-#[divan::bench(sample_count = 10, sample_size = 1)]
-fn spin_one_process() {
-    spin(1);
-}
+fn main() {
+    let mut m = Measurements::new("ch06-costs");
 
-#[divan::bench(sample_count = 10, sample_size = 1)]
-fn spin_two_processes_at_once() {
-    spin(2);
+    per_call(&mut m, "start", "process", 50, || {
+        child()
+            .args(["fail", "0", ""])
+            .stderr(Stdio::null())
+            .status()
+            .expect("the child runs")
+            .success()
+    });
+    per_call(&mut m, "start", "thread", 50, || {
+        thread::spawn(|| black_box(1u64)).join().unwrap()
+    });
+
+    per_call(&mut m, "call", "function", 100_000, || {
+        black_box(square as fn(u64) -> u64)(black_box(3))
+    });
+    let one = ProcessPool::new(worker(), 1).unwrap();
+    per_call(&mut m, "call", "through_the_pool", 1_000, || {
+        one.map::<u64, u64>("square", &[3], Some(1))
+    });
+    drop(one);
+
+    let two = ProcessPool::new(worker(), 2).unwrap();
+    let numbers: Vec<u64> = (0..1_000_000).collect();
+    m.best_of("map_1m", "rust_processes", 2, 10, || {
+        two.map::<u64, u64>("square", &numbers, None)
+    });
+
+    let tree = Tree::new();
+    m.best_of("dir_size", "sequential", 1, 20, || {
+        total_size(&tree.0).unwrap()
+    });
+    m.best_of("dir_size", "threads", 2, 20, || {
+        total_size_threads(&tree.0, 2, file_len).unwrap()
+    });
+    m.best_of("dir_size", "processes", 2, 20, || {
+        total_size_processes(&tree.0, &two).unwrap()
+    });
+    drop(tree);
+
+    let numbers: Vec<u64> = (1..=COLLATZ).collect();
+    m.best_of("collatz", "sequential", 1, 10, || {
+        numbers.iter().copied().map(collatz_steps).sum::<u64>()
+    });
+    m.best_of("collatz", "processes", 2, 10, || {
+        two.map::<u64, u64>("collatz_steps", &numbers, None)
+            .into_iter()
+            .map(Result::unwrap)
+            .sum::<u64>()
+    });
+
+    m.best_of("spin", "one_child", 1, 5, || spin(1));
+    m.best_of("spin", "two_children", 2, 5, || spin(2));
+    m.write();
 }
