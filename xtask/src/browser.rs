@@ -33,6 +33,10 @@ const FLAGS: [&str; 9] = [
     "--hide-scrollbars",
 ];
 
+/// A screenshot of a page with text on it is hundreds of kilobytes; a blank
+/// 1280×1600 page compresses to about ten.
+const BLANK_BYTES: u64 = 40_000;
+
 pub fn run(root: &Path) -> Result<bool> {
     let browser = find_browser()?;
     let (index, _) = book::build(root)?;
@@ -66,8 +70,13 @@ pub fn run(root: &Path) -> Result<bool> {
             .lines()
             .filter(|line| line.contains(":CONSOLE"))
             .collect();
+        let size = fs::metadata(&shot).map_or(0, |m| m.len());
         let problem = if !shot.is_file() {
             Some("no screenshot was written".to_owned())
+        } else if size < BLANK_BYTES {
+            Some(format!(
+                "the screenshot is {size} bytes: the page looks blank"
+            ))
         } else if !console.is_empty() {
             Some(format!("the console said:\n{}", console.join("\n")))
         } else {

@@ -50,6 +50,11 @@ pub fn output_within(mut command: Command, limit: Duration) -> Result<Finished> 
     let started = Instant::now();
     let (status, timed_out) = loop {
         if let Some(status) = child.try_wait()? {
+            // The program ended; anything it started and left behind (a
+            // child of a test that failed by its watchdog, still hung) goes
+            // with it. The group keeps the program's id while any member
+            // lives, so the id cannot name anyone else's group yet.
+            kill_group(&mut child);
             break (Some(status), false);
         }
         if started.elapsed() >= limit {
@@ -82,7 +87,8 @@ fn collect(pipe: Option<impl Read + Send + 'static>) -> mpsc::Receiver<Vec<u8>> 
     receiver
 }
 
-/// Kills the child and every process in its group.
+/// Kills the child and every process in its group (the child itself may
+/// have ended already).
 fn kill_group(child: &mut Child) {
     #[cfg(unix)]
     if let Ok(group) = libc::pid_t::try_from(child.id()) {
@@ -110,6 +116,25 @@ mod tests {
         assert!(finished.status.unwrap().success());
         assert_eq!(finished.stdout, b"out\n");
         assert_eq!(finished.stderr, b"err\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn what_a_finished_program_left_running_is_killed() {
+        let marker = std::env::temp_dir().join(format!("lockstep-leftover-{}", std::process::id()));
+        let _ = std::fs::remove_file(&marker);
+        let mut command = Command::new("sh");
+        // Leaves a grandchild behind that would write the marker after a
+        // second, and exits at once.
+        command.arg("-c").arg(format!(
+            "(sleep 1; touch {}) >/dev/null 2>&1 & echo done",
+            marker.display()
+        ));
+        let finished = output_within(command, Duration::from_secs(10)).unwrap();
+        assert!(!finished.timed_out);
+        assert_eq!(finished.stdout, b"done\n");
+        thread::sleep(Duration::from_millis(1500));
+        assert!(!marker.exists(), "the leftover grandchild survived");
     }
 
     #[cfg(unix)]

@@ -35,6 +35,43 @@ grading::graded! {
         assert_eq!(gauge.peak(), 1);
     }
 
+    fn a_waiter_whose_permit_was_taken_first_waits_again() {
+        // A stolen wake-up, made likely: the main thread releases the one
+        // permit, which wakes the waiter, and takes it straight back before
+        // the waiter can run (it usually wins: it is already running). The
+        // woken waiter must find nothing free and wait again; one that goes
+        // in anyway is a second holder of a single permit. A correct
+        // semaphore passes whoever wins each round; many rounds make sure
+        // the main thread wins some, also on a busy machine.
+        let gauge = Gauge::new();
+        for _ in 0..300 {
+            let semaphore = Semaphore::new(0);
+            let started = AtomicUsize::new(0);
+            thread::scope(|scope| {
+                let waiter = scope.spawn(|| {
+                    started.store(1, Ordering::SeqCst);
+                    let _permit = semaphore.acquire();
+                    let _inside = gauge.enter();
+                });
+                while started.load(Ordering::SeqCst) == 0 {
+                    thread::yield_now();
+                }
+                // Time to start waiting; the checks hold either way.
+                thread::sleep(Duration::from_micros(200));
+                semaphore.release().unwrap();
+                if let Some(permit) = semaphore.try_acquire() {
+                    let inside = gauge.enter();
+                    thread::sleep(Duration::from_millis(1));
+                    drop(inside);
+                    drop(permit);
+                }
+                waiter.join().expect("the waiter panicked");
+            });
+            assert_eq!(semaphore.available(), 1, "the one permit came back once");
+        }
+        assert_eq!(gauge.peak(), 1, "one permit, yet two holders at once");
+    }
+
     fn try_acquire_never_waits() {
         let semaphore = Semaphore::new(1);
         let permit = semaphore.try_acquire().expect("one permit is free");
