@@ -137,6 +137,13 @@ pub fn run_tool(root: &Path, name: Option<&str>) -> Result<bool> {
             .args(["--", "--test", "grade"])
             .status()?;
         all_caught &= status.success();
+        let killed = kill_leftovers();
+        if killed > 0 {
+            println!(
+                "{} killed {killed} process(es) of mutated code that cargo-mutants left running",
+                ui::dim("note:")
+            );
+        }
         // cargo-mutants' exit codes: 2 missed mutants, 3 timeouts, 4 the
         // tests failed before any mutation; anything else is its own error.
         if !matches!(status.code(), Some(0 | 2 | 3)) {
@@ -157,6 +164,42 @@ pub fn run_tool(root: &Path, name: Option<&str>) -> Result<bool> {
         );
     }
     Ok(all_caught)
+}
+
+/// Kills the processes still running a program that cargo-mutants built in
+/// its scratch copies (`/tmp/cargo-mutants-*`): a mutated pool whose workers
+/// were never shut down leaves them spinning after the run. Returns how many
+/// it killed. Linux only (it reads `/proc`); elsewhere it does nothing.
+fn kill_leftovers() -> usize {
+    #[cfg(target_os = "linux")]
+    {
+        let own = std::process::id();
+        let Ok(entries) = fs::read_dir("/proc") else {
+            return 0;
+        };
+        let mut killed = 0;
+        for entry in entries.flatten() {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|n| n.parse::<i32>().ok())
+            else {
+                continue;
+            };
+            let scratch = fs::read_link(entry.path().join("exe"))
+                .is_ok_and(|exe| exe.to_string_lossy().contains("/cargo-mutants-"));
+            if scratch && u32::try_from(pid).is_ok_and(|pid| pid != own) {
+                // SAFETY: `kill` only sends a signal, to one process whose
+                // program lies in cargo-mutants' scratch folders.
+                if unsafe { libc::kill(pid, libc::SIGKILL) } == 0 {
+                    killed += 1;
+                }
+            }
+        }
+        killed
+    }
+    #[cfg(not(target_os = "linux"))]
+    0
 }
 
 /// How many runs a mutant gets before it counts as having survived.
