@@ -162,6 +162,7 @@ pub fn render(root: &Path, chapter: &str) -> Result<Vec<Figure>> {
         "ch05-pools" => {
             let (rust, python) = (load("ch05-pools")?, load("ch05-python")?);
             add("ch05-pools.md", tables::ch05(&rust, &python));
+            add("ch05-many-waits.md", tables::many_waits(&rust, &python));
             add("myth-P6.md", tables::myth_p6(&rust, &python));
             add("myth-P7.md", tables::myth_p7(&rust, &python));
             add(
@@ -562,9 +563,27 @@ mod tables {
         value.map_or_else(|| "–".to_owned(), show)
     }
 
+    /// Rows of `| label | Rust's time | CPython's time |`, each naming its
+    /// case in the two CSV files ("" for none) within one group and param.
+    fn side_by_side(
+        t: &mut String,
+        (rust, python): (&Data, &Data),
+        (group, param): (&str, u64),
+        rows: &[(&str, &str, &str)],
+    ) {
+        for (label, rust_case, python_case) in rows {
+            let _ = writeln!(
+                t,
+                "| {label} | {} | {} |",
+                cell(rust.get(group, rust_case, param), ms),
+                cell(python.get(group, python_case, param), ms)
+            );
+        }
+    }
+
     pub fn ch01(rust: &Data, python: &Data) -> String {
         let mut t = String::from("| measurement | Rust | CPython |\n|---|---|---|\n");
-        for (label, rust_case, python_case) in [
+        let rows = [
             ("a plain function call", "plain_call", "python_plain_call"),
             (
                 "start and join one thread",
@@ -576,14 +595,8 @@ mod tables {
                 "scoped_spawn_and_join",
                 "",
             ),
-        ] {
-            let _ = writeln!(
-                t,
-                "| {label} | {} | {} |",
-                cell(rust.get("spawn", rust_case, 0), ms),
-                cell(python.get("spawn", python_case, 0), ms)
-            );
-        }
+        ];
+        side_by_side(&mut t, (rust, python), ("spawn", 0), &rows);
         let (rs, ps) = (
             rust.speedups("collatz", "rust"),
             python.speedups("collatz", "python"),
@@ -721,6 +734,27 @@ mod tables {
                 cell(python.get("waits", "python_threadpool", workers), ms)
             );
         }
+        t
+    }
+
+    /// Ten thousand waits at once: threads, a pool, async tasks.
+    pub fn many_waits(rust: &Data, python: &Data) -> String {
+        let mut t =
+            String::from("| 10 000 waits of 10 ms at once | Rust | CPython |\n|---|---|---|\n");
+        let rows = [
+            (
+                "a thread for each wait",
+                "thread_per_wait",
+                "python_thread_per_wait",
+            ),
+            ("a pool of 100 threads", "pool_of_100", ""),
+            (
+                "async tasks (tokio on 2 threads; asyncio)",
+                "tokio_tasks",
+                "python_asyncio_tasks",
+            ),
+        ];
+        side_by_side(&mut t, (rust, python), ("many_waits", 10_000), &rows);
         t
     }
 

@@ -110,7 +110,8 @@ impl Measurements {
     /// prints the CSV when it is not set.
     pub fn write(self) {
         let csv = self.to_csv();
-        let Some(dir) = std::env::var_os("LOCKSTEP_MEASUREMENTS") else {
+        let Some(dir) = std::env::var_os("LOCKSTEP_MEASUREMENTS").filter(|dir| !dir.is_empty())
+        else {
             print!("{csv}");
             return;
         };
