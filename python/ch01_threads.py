@@ -50,8 +50,7 @@ def main():
     m = Measurements("ch01-python")
     calls = 2_000
     for case, call in (("python_plain_call", int), ("python_spawn_and_join", _start_join)):
-        batch = m.best_of("spawn_batch", case, calls, 3, lambda: [call() for _ in range(calls)])
-        m.record("spawn", case, 0, batch * 1e3 / calls)
+        m.per_call("spawn", case, calls, 3, call)
     numbers = list(range(1, NUMBERS + 1))
     for threads in (1, 2, 4):
         m.best_of("collatz", "python", threads, 3, lambda: parallel_sum(numbers, threads))

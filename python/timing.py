@@ -31,6 +31,15 @@ class Measurements:
         self.record(group, case, param, best * 1e3)
         return best
 
+    def per_call(self, group, case, batch, n, call):
+        """Times batches of `batch` calls: records the best batch as <group>_batch
+        and one call as group (param 0); returns one call's time in ms."""
+        took = self.best_of(f"{group}_batch", case, batch, n,
+                            lambda: [call() for _ in range(batch)])
+        one = took * 1e3 / batch
+        self.record(group, case, 0, one)
+        return one
+
     def record(self, group, case, param, ms):
         print(f"{self.name:<22} {group:<12} {case:<28} {param:>4} {ms:>12.4f} ms", file=sys.stderr)
         self.rows.append(f"{group},{case},{param},{ms!r}")

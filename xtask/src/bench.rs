@@ -17,20 +17,11 @@ use std::time::{Instant, SystemTime};
 use anyhow::{Context, Result, bail};
 
 use crate::course::Course;
-use crate::{figures, grade, reset, ui};
+use crate::{figures, generated, grade, reset, ui};
 
 pub fn run(root: &Path, name: Option<&str>, render_only: bool) -> Result<bool> {
     let course = Course::load(root)?;
-    let chapters: Vec<String> = course
-        .chapters_named(name, "benchmarks run per chapter")?
-        .into_iter()
-        .map(|chapter| chapter.id.clone())
-        .filter(|id| figures::CHAPTERS.contains(&id.as_str()))
-        .collect();
-    if chapters.is_empty() {
-        println!("{} has no measurements", name.unwrap_or("the course"));
-        return Ok(true);
-    }
+    let chapters = course.chapters_named(name, "benchmarks run per chapter")?;
     let started = Instant::now();
     let python = python_version();
     if !render_only {
@@ -42,18 +33,22 @@ pub fn run(root: &Path, name: Option<&str>, render_only: bool) -> Result<bool> {
             ),
         }
     }
-    for id in &chapters {
-        if !render_only {
-            let took = measure(root, id, python.is_some())?;
+    let mut drew = 0;
+    for chapter in chapters {
+        let id = &chapter.id;
+        if !render_only && let Some(took) = measure(root, id, python.is_some())? {
             let note = run_note(id, took, python.as_deref());
             fs::write(root.join(figures::DIR).join(format!("{id}-run.md")), note)?;
         }
-        for figure in figures::render(root, id)? {
-            let path = root.join(figures::DIR).join(&figure.name);
-            fs::write(&path, &figure.contents)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            println!("  wrote {}/{}", figures::DIR, figure.name);
+        let drawing = figures::render(root, id)?;
+        drew += drawing.files.len();
+        for path in generated::write(root, &drawing.files)? {
+            println!("  wrote {}", path.display());
         }
+    }
+    if drew == 0 {
+        println!("{} has no measurements", name.unwrap_or("the course"));
+        return Ok(true);
     }
     println!(
         "{} {} in {:.0} s",
@@ -69,8 +64,8 @@ pub fn run(root: &Path, name: Option<&str>, render_only: bool) -> Result<bool> {
 }
 
 /// Runs the chapter's benchmark programs and its Python script; returns the
-/// seconds it took.
-fn measure(root: &Path, id: &str, python: bool) -> Result<f64> {
+/// seconds it took, or `None` when the chapter has neither.
+fn measure(root: &Path, id: &str, python: bool) -> Result<Option<f64>> {
     let started = Instant::now();
     let package = format!("{id}-solution");
     let manifest = fs::read_to_string(root.join("solutions").join(id).join("Cargo.toml"))?;
@@ -82,6 +77,12 @@ fn measure(root: &Path, id: &str, python: bool) -> Result<f64> {
         .flatten()
         .filter_map(|b| b.get("name")?.as_str().map(str::to_owned))
         .collect();
+    let script = root
+        .join("python")
+        .join(format!("{}.py", id.replace('-', "_")));
+    if benches.is_empty() && !script.is_file() {
+        return Ok(None);
+    }
     for bench in &benches {
         println!("{} {package} --bench {bench} …", ui::bold("Measuring"));
         let status = grade::cargo()
@@ -94,9 +95,6 @@ fn measure(root: &Path, id: &str, python: bool) -> Result<f64> {
             bail!("the benchmark {bench} of {package} failed");
         }
     }
-    let script = root
-        .join("python")
-        .join(format!("{}.py", id.replace('-', "_")));
     if script.is_file() {
         if python {
             println!(
@@ -122,7 +120,7 @@ fn measure(root: &Path, id: &str, python: bool) -> Result<f64> {
             );
         }
     }
-    Ok(started.elapsed().as_secs_f64())
+    Ok(Some(started.elapsed().as_secs_f64()))
 }
 
 /// The line under a chapter's measurements: when, on what, how long.

@@ -9,13 +9,14 @@ use anyhow::{Context, Result, anyhow, bail};
 use mdbook_driver::MDBook;
 
 use crate::course::Course;
+use crate::generated::{self, Generated};
 use crate::ui;
 
 /// Each built chapter's exercises as a Markdown table, for the end of its
 /// page (`{{#include exercises/<chapter>.md}}`): the file to edit and the
 /// commands, exactly as the runner prints them. Drawn from `course.toml`, so
 /// the book and the runner never disagree.
-pub fn exercise_lists(course: &Course) -> Vec<(PathBuf, String)> {
+pub fn exercise_lists(course: &Course) -> Vec<Generated> {
     course
         .built()
         .map(|chapter| {
@@ -37,10 +38,10 @@ pub fn exercise_lists(course: &Course) -> Vec<(PathBuf, String)> {
                 "\n`cargo xtask watch` grades the next one each time you save; `cargo xtask solution <exercise>` shows the reference solution once yours passes; `cargo xtask check {}` grades the whole chapter.\n",
                 chapter.id
             ));
-            (
-                PathBuf::from(format!("book/src/exercises/{}.md", chapter.id)),
-                text,
-            )
+            Generated {
+                path: PathBuf::from(format!("book/src/exercises/{}.md", chapter.id)),
+                contents: text,
+            }
         })
         .collect()
 }
@@ -50,8 +51,13 @@ pub fn exercise_lists(course: &Course) -> Vec<(PathBuf, String)> {
 /// a measured number by hand, and the Python to Rust map names every
 /// syllabus id of the chapters.
 pub fn check_whole(root: &Path, course: &Course) -> Result<Vec<String>> {
-    let mut problems = stale_exercise_lists(root, course);
-    problems.extend(crate::figures::stale(root)?);
+    let mut problems = generated::stale(
+        root,
+        &exercise_lists(course),
+        "course.toml",
+        "cargo xtask book",
+    );
+    problems.extend(crate::figures::stale(root, course)?);
     let src = root.join("book/src");
     for page in markdown_files(&src)? {
         if page.starts_with(src.join("measurements")) || page.starts_with(src.join("exercises")) {
@@ -88,20 +94,6 @@ pub fn check_whole(root: &Path, course: &Course) -> Result<Vec<String>> {
 
 /// The Python to Rust map: a table whose last column names syllabus ids.
 pub const MAP: &str = "python-to-rust.md";
-
-/// Generated pages that differ from what `course.toml` gives.
-pub fn stale_exercise_lists(root: &Path, course: &Course) -> Vec<String> {
-    exercise_lists(course)
-        .into_iter()
-        .filter(|(path, text)| fs::read_to_string(root.join(path)).ok().as_deref() != Some(text))
-        .map(|(path, _)| {
-            format!(
-                "{} is out of date with course.toml: run `cargo xtask book`",
-                path.display()
-            )
-        })
-        .collect()
-}
 
 /// Numbers typed by hand that look measured: a decimal with a unit of time
 /// (`12.5 ms`), or a ratio (`1.98×`, `3×`), outside code
@@ -173,13 +165,7 @@ pub fn run(root: &Path, open: bool) -> Result<bool> {
 /// mdBook logged. Writes each chapter's exercise list first (see
 /// [`exercise_lists`]).
 pub fn build(root: &Path) -> Result<(PathBuf, Vec<String>)> {
-    for (path, text) in exercise_lists(&Course::load(root)?) {
-        let path = root.join(path);
-        if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-            fs::create_dir_all(path.parent().expect("under book/src"))?;
-            fs::write(&path, text)?;
-        }
-    }
+    generated::write(root, &exercise_lists(&Course::load(root)?))?;
     build_dir(&root.join("book"))
 }
 
@@ -361,7 +347,7 @@ fn check_include(dir: &Path, include: &str) -> Result<()> {
 
 /// Relative links `[text](target)` on a line; web links and anchors-only are
 /// left out.
-fn links(line: &str) -> Vec<&str> {
+pub fn links(line: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut rest = line;
     while let Some(start) = rest.find("](") {

@@ -141,12 +141,9 @@ fn pages(root: &Path) -> Result<Vec<String>> {
     let summary = fs::read_to_string(root.join("book/src/SUMMARY.md"))?;
     Ok(summary
         .lines()
-        .filter_map(|line| {
-            let start = line.find("](")? + 2;
-            let end = start + line[start..].find(')')?;
-            Some(line[start..end].to_owned())
-        })
+        .flat_map(book::links)
         .filter(|page| page.ends_with(".md"))
+        .map(str::to_owned)
         .collect())
 }
 

@@ -9,12 +9,16 @@
 //! `verify` checks that the files on disk are exactly that: no number in a
 //! table or plot that a CSV file did not produce.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
 use plotters::prelude::*;
+
+use crate::course::Course;
+use crate::generated::{self, Generated};
 
 /// The folder of the CSV files and what is drawn from them.
 pub const DIR: &str = "book/src/measurements";
@@ -79,21 +83,26 @@ impl Data {
     }
 }
 
-/// A file to write under [`DIR`], and what goes in it.
-#[derive(Debug)]
-pub struct Figure {
-    pub name: String,
-    pub contents: String,
+/// A chapter's tables and plots, and the CSV files they were drawn from.
+#[derive(Debug, Default)]
+pub struct Drawing {
+    pub files: Vec<Generated>,
+    /// File names under [`DIR`].
+    pub sources: Vec<String>,
 }
 
 /// Every table and plot of `chapter` (a chapter id), drawn from the CSV
-/// files as they are now.
-pub fn render(root: &Path, chapter: &str) -> Result<Vec<Figure>> {
-    let load = |name: &str| Data::load(root, name);
-    let mut out = Vec::new();
+/// files as they are now; empty for a chapter without measurements.
+pub fn render(root: &Path, chapter: &str) -> Result<Drawing> {
+    let sources = RefCell::new(Vec::new());
+    let load = |name: &str| {
+        sources.borrow_mut().push(format!("{name}.csv"));
+        Data::load(root, name)
+    };
+    let mut files = Vec::new();
     let mut add = |name: &str, contents: String| {
-        out.push(Figure {
-            name: name.to_owned(),
+        files.push(Generated {
+            path: Path::new(DIR).join(name),
             contents,
         })
     };
@@ -270,57 +279,36 @@ pub fn render(root: &Path, chapter: &str) -> Result<Vec<Figure>> {
         }
         _ => {}
     }
-    Ok(out)
+    Ok(Drawing {
+        files,
+        sources: sources.into_inner(),
+    })
 }
 
-/// The chapters that have measurements.
-pub const CHAPTERS: [&str; 6] = [
-    "ch01-threads",
-    "ch02-locks",
-    "ch04-condvars",
-    "ch05-pools",
-    "ch06-processes",
-    "ch07-gil",
-];
-
-/// The CSV files the figures are drawn from: what the benchmark programs and
-/// the Python scripts write.
-pub const CSV_FILES: [&str; 11] = [
-    "ch01-cost",
-    "ch01-python",
-    "ch02-granularity",
-    "ch04-queues",
-    "ch05-pools",
-    "ch05-python",
-    "ch06-costs",
-    "ch06-python",
-    "ch07-contention",
-    "ch07-experiment",
-    "ch07-python",
-];
-
-/// The figures on disk that differ from what the CSV files give now, and
-/// files in [`DIR`] that nothing writes any more.
-pub fn stale(root: &Path) -> Result<Vec<String>> {
+/// The tables and plots on disk that differ from what the CSV files give
+/// now, and files in [`DIR`] that nothing writes any more.
+pub fn stale(root: &Path, course: &Course) -> Result<Vec<String>> {
     let mut problems = Vec::new();
-    let mut known: Vec<String> = CSV_FILES.iter().map(|f| format!("{f}.csv")).collect();
-    known.extend(CHAPTERS.iter().map(|c| format!("{c}-run.md")));
-    for chapter in CHAPTERS {
-        for figure in render(root, chapter)? {
-            known.push(figure.name.clone());
-            let path = root.join(DIR).join(&figure.name);
-            match fs::read_to_string(&path) {
-                Ok(text) if text == figure.contents => {}
-                Ok(_) => problems.push(format!(
-                    "{DIR}/{} differs from what its CSV gives: run `cargo xtask bench --render`",
-                    figure.name
-                )),
-                Err(_) => problems.push(format!(
-                    "{DIR}/{} is missing: run `cargo xtask bench --render`",
-                    figure.name
-                )),
-            }
+    let mut known = Vec::new();
+    for chapter in course.built() {
+        let drawing = render(root, &chapter.id)?;
+        if drawing.files.is_empty() {
+            continue;
         }
+        problems.extend(generated::stale(
+            root,
+            &drawing.files,
+            "its CSV files",
+            "cargo xtask bench --render",
+        ));
+        known.push(format!("{}-run.md", chapter.id));
+        known.extend(drawing.sources);
+        known.extend(
+            drawing
+                .files
+                .iter()
+                .filter_map(|file| Some(file.path.file_name()?.to_string_lossy().into_owned())),
+        );
     }
     for entry in fs::read_dir(root.join(DIR))? {
         let name = entry?.file_name().to_string_lossy().into_owned();

@@ -15,6 +15,7 @@ mod check;
 mod course;
 mod deadline;
 mod figures;
+mod generated;
 mod grade;
 mod hint;
 mod map;

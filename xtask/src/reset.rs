@@ -164,9 +164,8 @@ pub fn civil_date(time: SystemTime) -> (i64, u32, u32) {
 
 /// `2026-11-21T23-59-07Z`: sortable, and valid in a file name everywhere.
 fn utc_stamp(time: SystemTime) -> String {
-    let secs = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (days, rest) = (secs / 86_400, secs % 86_400);
-    let (year, month, day) = civil_from_days(days as i64);
+    let rest = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) % 86_400;
+    let (year, month, day) = civil_date(time);
     format!(
         "{year:04}-{month:02}-{day:02}T{:02}-{:02}-{:02}Z",
         rest / 3600,

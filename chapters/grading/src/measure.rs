@@ -81,6 +81,34 @@ impl Measurements {
         best
     }
 
+    /// Times one call of something too quick to time alone: the best of
+    /// `runs` batches of `batch` calls, recorded as group `<group>_batch`
+    /// (param: the batch size), and that divided by `batch` as `group`
+    /// (param 0). Returns the time of one call, in ms.
+    pub fn per_call<T>(
+        &mut self,
+        group: &str,
+        case: &str,
+        batch: u32,
+        runs: usize,
+        call: impl Fn() -> T,
+    ) -> f64 {
+        let took = self.best_of(
+            &format!("{group}_batch"),
+            case,
+            u64::from(batch),
+            runs,
+            || {
+                for _ in 0..batch {
+                    std::hint::black_box(call());
+                }
+            },
+        );
+        let one = took.as_secs_f64() * 1e3 / f64::from(batch);
+        self.record(group, case, 0, one);
+        one
+    }
+
     /// Records a value measured some other way (a latency, a median), in ms.
     pub fn record(&mut self, group: &str, case: &str, param: u64, ms: f64) {
         eprintln!(

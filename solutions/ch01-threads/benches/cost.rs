@@ -43,23 +43,14 @@ const NUMBERS: u64 = 200_000;
 fn main() {
     let mut m = Measurements::new("ch01-cost");
     // Per call: the best of five batches of CALLS calls, divided by CALLS.
-    let per_call = |m: &mut Measurements, case: &str, call: &dyn Fn() -> u64| {
-        let batch = m.best_of("spawn_batch", case, u64::from(CALLS), 5, || {
-            (0..CALLS).map(|_| call()).sum::<u64>()
-        });
-        m.record(
-            "spawn",
-            case,
-            0,
-            batch.as_secs_f64() * 1e3 / f64::from(CALLS),
-        );
-    };
     // Through an opaque function pointer, so the call cannot be inlined away.
-    per_call(&mut m, "plain_call", &|| black_box(answer as fn() -> u64)());
-    per_call(&mut m, "spawn_and_join", &|| {
+    m.per_call("spawn", "plain_call", CALLS, 5, || {
+        black_box(answer as fn() -> u64)()
+    });
+    m.per_call("spawn", "spawn_and_join", CALLS, 5, || {
         thread::spawn(answer).join().unwrap()
     });
-    per_call(&mut m, "scoped_spawn_and_join", &|| {
+    m.per_call("spawn", "scoped_spawn_and_join", CALLS, 5, || {
         thread::scope(|scope| scope.spawn(answer).join().unwrap())
     });
 

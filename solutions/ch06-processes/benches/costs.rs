@@ -37,17 +37,6 @@ fn child() -> Command {
     Command::new(env!("CARGO_BIN_EXE_lockstep-child"))
 }
 
-/// Records the time of one call of `call`: the best of five batches of
-/// `batch` calls, divided by `batch`.
-fn per_call<T>(m: &mut Measurements, group: &str, case: &str, batch: u32, call: impl Fn() -> T) {
-    let took = m.best_of(&format!("{group}_batch"), case, u64::from(batch), 5, || {
-        for _ in 0..batch {
-            black_box(call());
-        }
-    });
-    m.record(group, case, 0, took.as_secs_f64() * 1e3 / f64::from(batch));
-}
-
 /// A tree of 20 000 small files, removed again when dropped.
 struct Tree(PathBuf);
 
@@ -92,7 +81,7 @@ fn spin(children: usize) {
 fn main() {
     let mut m = Measurements::new("ch06-costs");
 
-    per_call(&mut m, "start", "process", 50, || {
+    m.per_call("start", "process", 50, 5, || {
         child()
             .args(["fail", "0", ""])
             .stderr(Stdio::null())
@@ -100,15 +89,15 @@ fn main() {
             .expect("the child runs")
             .success()
     });
-    per_call(&mut m, "start", "thread", 50, || {
+    m.per_call("start", "thread", 50, 5, || {
         thread::spawn(|| black_box(1u64)).join().unwrap()
     });
 
-    per_call(&mut m, "call", "function", 100_000, || {
+    m.per_call("call", "function", 100_000, 5, || {
         black_box(square as fn(u64) -> u64)(black_box(3))
     });
     let one = ProcessPool::new(worker(), 1).unwrap();
-    per_call(&mut m, "call", "through_the_pool", 1_000, || {
+    m.per_call("call", "through_the_pool", 1_000, 5, || {
         one.map::<u64, u64>("square", &[3], Some(1))
     });
     drop(one);
