@@ -10,7 +10,9 @@
 //!
 //! Your task: implement [`Account`].
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::PoisonError;
+
+use crate::sync::Mutex;
 
 /// A bank account shared by many threads.
 ///

@@ -13,10 +13,15 @@
 //! - [`granularity`]: the same sum four ways, from a lock per item to no lock at all (L6, L7).
 //! - [`taking_turns`]: threads taking one lock in turn, with a log to prove it (L8).
 //! - [`poisoning`]: recovering data after a holder panicked; `parking_lot` does not poison (L9).
+//!
+//! Given
+//! - `sync`: the locks and condition variables to use: `std`'s, which the
+//!   grading build makes wake up spuriously on purpose (the file says why).
 
 pub mod bank_account;
 pub mod granularity;
 pub mod lost_update;
 pub mod poisoning;
+mod sync;
 pub mod taking_turns;
 pub mod up_and_down;

@@ -9,9 +9,11 @@
 //!
 //! Your task: implement [`Counter`] so that no increment is lost.
 
+use std::sync::PoisonError;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, PoisonError};
 use std::thread;
+
+use crate::sync::Mutex;
 
 /// A count that many threads increment with a slow read-modify-write.
 ///

@@ -10,7 +10,9 @@
 //! Your task: implement [`Ledger`] on `std`'s mutex and [`QuietLedger`] on
 //! `parking_lot`'s.
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::PoisonError;
+
+use crate::sync::{Mutex, MutexGuard};
 
 /// A ledger of amounts, audited on every entry; it uses `std`'s mutex.
 ///

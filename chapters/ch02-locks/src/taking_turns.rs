@@ -8,9 +8,11 @@
 //! Your task: implement [`take_turns`]. `Turn`, `Event` and `seeded_nap` are
 //! given.
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::PoisonError;
 use std::thread;
 use std::time::Duration;
+
+use crate::sync::Mutex;
 
 /// What a worker did with the lock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -6,7 +6,9 @@
 //!
 //! Your task: implement [`SharedCounter`].
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::PoisonError;
+
+use crate::sync::{Mutex, MutexGuard};
 
 /// A signed counter with `incr` and `decr`, safe to share between threads.
 ///

@@ -14,9 +14,14 @@
 //!
 //! Locking two things
 //! - [`lock_order`]: transfers that deadlock in argument order, and two fixes (R6).
+//!
+//! Given
+//! - `sync`: the locks and condition variables to use: `std`'s, which the
+//!   grading build makes wake up spuriously on purpose (the file says why).
 
 pub mod add_and_down;
 pub mod lock_order;
 pub mod locking_twice;
 pub mod no_reentrancy;
 pub mod reentrant_lock;
+mod sync;

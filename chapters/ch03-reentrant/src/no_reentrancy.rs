@@ -7,8 +7,10 @@
 //!
 //! Your task: implement [`Balance`] with one lock per public call.
 
+use std::sync::PoisonError;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use crate::sync::{Mutex, MutexGuard};
 
 /// A mutex that counts how many times it was locked. (Given.)
 #[derive(Debug, Default)]

@@ -20,8 +20,7 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 use std::sync::PoisonError;
 
-use std::sync::{Condvar, Mutex, MutexGuard};
-use std::thread::{self, ThreadId};
+use crate::sync::{Condvar, Mutex, ThreadId, thread};
 
 /// A lock that the thread holding it may take again.
 ///

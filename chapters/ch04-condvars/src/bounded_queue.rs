@@ -17,7 +17,7 @@ use std::fmt;
 use std::sync::PoisonError;
 use std::time::Duration;
 
-use std::sync::{Condvar, Mutex, MutexGuard};
+use crate::sync::{Condvar, Mutex, MutexGuard};
 
 /// A blocking FIFO queue of at most `capacity` items.
 pub struct BoundedQueue<T> {

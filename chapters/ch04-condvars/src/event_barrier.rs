@@ -13,7 +13,7 @@ use std::sync::{Barrier, PoisonError};
 use std::thread;
 use std::time::Duration;
 
-use std::sync::{Condvar, Mutex, MutexGuard};
+use crate::sync::{Condvar, Mutex, MutexGuard};
 
 /// A flag that threads can wait for.
 #[derive(Default)]

@@ -11,9 +11,14 @@
 //! - [`bounded_queue`]: Python's `queue.Queue`, with timeouts and `close` (C3).
 //! - [`semaphore`]: a semaphore, bounded or not, with RAII permits (C4).
 //! - [`event_barrier`]: an event with a timed wait, and phases with `std::sync::Barrier` (C5).
+//!
+//! Given
+//! - `sync`: the locks and condition variables to use: `std`'s, which the
+//!   grading build makes wake up spuriously on purpose (the file says why).
 
 pub mod bounded_queue;
 pub mod event_barrier;
 pub mod semaphore;
+mod sync;
 pub mod waiting_right;
 pub mod withdraw_waits;

@@ -15,7 +15,7 @@ use std::fmt;
 use std::sync::PoisonError;
 use std::time::Duration;
 
-use std::sync::{Condvar, Mutex, MutexGuard};
+use crate::sync::{Condvar, Mutex, MutexGuard};
 
 /// A counting semaphore.
 pub struct Semaphore {

@@ -16,7 +16,7 @@
 
 use std::sync::PoisonError;
 
-use std::sync::{Condvar, Mutex, MutexGuard};
+use crate::sync::{Condvar, Mutex, MutexGuard};
 
 /// Numbers posted for takers that wait for the ones they want.
 #[derive(Debug, Default)]

@@ -10,7 +10,7 @@
 
 use std::sync::PoisonError;
 
-use std::sync::{Condvar, Mutex, MutexGuard};
+use crate::sync::{Condvar, Mutex, MutexGuard};
 
 /// One line of the account's log, written under its lock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

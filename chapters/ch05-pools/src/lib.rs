@@ -12,10 +12,15 @@
 //! - [`waiting_work`]: a hundred waits on ten workers take a tenth of the time (P2, P7).
 //! - [`chunking`]: one job per item against one job per chunk (P5, P6).
 //! - [`real_crates`]: the same jobs on `rayon`, `crossbeam` and the `threadpool` crate (P8).
+//!
+//! Given
+//! - `sync`: the locks and condition variables to use: `std`'s, which the
+//!   grading build makes wake up spuriously on purpose (the file says why).
 
 pub mod callbacks;
 pub mod chunking;
 pub mod futures;
 pub mod real_crates;
+mod sync;
 pub mod thread_pool;
 pub mod waiting_work;

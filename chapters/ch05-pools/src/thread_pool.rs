@@ -11,11 +11,8 @@
 
 use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::thread::{self, JoinHandle};
 
-use crossbeam_channel::{Receiver, Sender};
+use crate::sync::{Arc, AtomicUsize, JoinHandle, Ordering, Receiver, Sender, thread, unbounded};
 
 /// A job: any closure that runs once on some worker.
 type Job = Box<dyn FnOnce() + Send + 'static>;

@@ -26,9 +26,7 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::time::{Duration, Instant};
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
-use std::thread::{self, ThreadId};
+use crate::sync::{self, AtomicBool, Condvar, Mutex, Ordering, ThreadId, thread};
 
 /// A global interpreter lock: one holder at a time, handed over after a
 /// switch interval.
@@ -113,12 +111,7 @@ impl Gil {
 
     /// A snapshot of the statistics.
     pub fn stats(&self) -> GilStats {
-        self.lock_state().stats
-    }
-
-    /// Locks the state, ignoring poison. (Given.)
-    fn lock_state(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+        sync::lock(&self.state).stats
     }
 
     /// Takes the lock, asking the holder to drop it after every interval in
@@ -176,7 +169,7 @@ impl Default for Gil {
 
 impl fmt::Debug for Gil {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let state = self.lock_state();
+        let state = sync::lock(&self.state);
         f.debug_struct("Gil")
             .field("interval", &self.interval)
             .field("held", &state.holder.is_some())

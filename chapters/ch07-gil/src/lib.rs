@@ -15,9 +15,14 @@
 //!
 //! The ways out
 //! - [`contention`]: one total, five ways to share it, and false sharing (G6).
+//!
+//! Given
+//! - `sync`: the locks and condition variables to use: `std`'s, which the
+//!   grading build makes wake up spuriously on purpose (the file says why).
 
 pub mod allow_threads;
 pub mod contention;
 pub mod convoy;
 pub mod experiment;
 pub mod gil;
+mod sync;

@@ -16,6 +16,9 @@
 //!   barrier, so the test, not the code under test, decides they overlap.
 //! - **Speed, in benchmarks only**: [`Measurements`] is the harness every
 //!   benchmark program shares; it writes CSV for the book.
+//! - **Rare events on demand**: [`sync`] is `std`'s `Mutex` and `Condvar`
+//!   with spurious wake-ups, room to steal a wake-up, and counters; the
+//!   chapters' given `sync` modules re-export it in grading builds.
 //! - **Time, loosely**: a [`Band`] checks a duration against a wide band; speed
 //!   itself is measured in benchmarks, never in tests.
 
@@ -25,6 +28,7 @@ mod gauge;
 mod measure;
 mod overlap;
 mod polling;
+pub mod sync;
 mod thread_set;
 mod timing;
 mod together;

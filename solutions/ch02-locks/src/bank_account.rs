@@ -8,7 +8,9 @@
 //! mutex is then *poisoned*: it tells the next holders that someone panicked
 //! while holding it, and leaves it to them to decide whether the data is fine.
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::PoisonError;
+
+use crate::sync::Mutex;
 
 /// A bank account shared by many threads.
 #[derive(Debug, Default)]

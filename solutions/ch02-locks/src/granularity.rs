@@ -14,9 +14,11 @@
 //! The benchmark `granularity` measures them.
 
 use std::ops::Range;
+use std::sync::PoisonError;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::thread;
+
+use crate::sync::{Mutex, MutexGuard};
 
 /// A mutex that counts how many times it was locked. (Given.)
 #[derive(Debug, Default)]

@@ -17,5 +17,6 @@ pub mod bank_account;
 pub mod granularity;
 pub mod lost_update;
 pub mod poisoning;
+mod sync;
 pub mod taking_turns;
 pub mod up_and_down;

@@ -8,9 +8,11 @@
 //! store is atomic, so it is memory-safe, but the pair is not, so it still
 //! loses updates.
 
+use std::sync::PoisonError;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, PoisonError};
 use std::thread;
+
+use crate::sync::Mutex;
 
 /// A count that many threads increment with a slow read-modify-write.
 #[derive(Debug, Default)]

@@ -8,7 +8,9 @@
 //! declares the data sound again. `parking_lot::Mutex` does not poison at all:
 //! after a panic the next `lock()` simply succeeds.
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::PoisonError;
+
+use crate::sync::{Mutex, MutexGuard};
 
 /// A ledger of amounts, audited on every entry; it uses `std`'s mutex.
 #[derive(Debug, Default)]

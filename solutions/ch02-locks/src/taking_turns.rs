@@ -5,9 +5,11 @@
 //! write under the lock proves it: every "took" is followed by the same
 //! worker's "released".
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::PoisonError;
 use std::thread;
 use std::time::Duration;
+
+use crate::sync::Mutex;
 
 /// What a worker did with the lock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -4,7 +4,9 @@
 //! With a plain integer the result is not zero; with the lock inside the type,
 //! every caller gets it right without thinking about it.
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::PoisonError;
+
+use crate::sync::{Mutex, MutexGuard};
 
 /// A signed counter with `incr` and `decr`, safe to share between threads.
 #[derive(Debug, Default)]

@@ -5,8 +5,10 @@
 //! hand the private helpers `&mut` to the data: the borrow checker then
 //! guarantees they cannot lock again, and the data needs no `RefCell`.
 
+use std::sync::PoisonError;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use crate::sync::{Mutex, MutexGuard};
 
 /// A mutex that counts how many times it was locked. (Given.)
 #[derive(Debug, Default)]

@@ -12,12 +12,13 @@
 
 use std::fmt;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use crossbeam_channel::{Receiver, Sender};
 
+use crate::sync::{Condvar, Mutex, MutexGuard};
 use crate::thread_pool::panic_message;
 
 /// Why a job has no result.
