@@ -11,6 +11,7 @@
 mod bench;
 mod book;
 mod browser;
+mod busy;
 mod check;
 mod course;
 mod deadline;
@@ -54,7 +55,10 @@ for learners
 
 for maintainers
   verify                  everything CI checks about the course itself
-  mutants [chapter]       every known-wrong solution must fail its tests
+  mutants [chapter | exercise | exercise/mutant] [--busy]
+                          every known-wrong solution must fail its tests on
+                          the first run (with a busy thread on every core
+                          but one if asked)
   mutants --tool [chapter]
                           the same with cargo-mutants' generated mutants
                           (installs cargo-mutants first if needed)
@@ -145,7 +149,14 @@ fn run() -> Result<ExitCode> {
         Some("book") => book::run(&root, args.open)?,
         Some("verify") => verify::run(&root, args.verbose)?,
         Some("mutants") if args.tool => mutants::run_tool(&root, free)?,
-        Some("mutants") => mutants::run(&root, free, args.verbose)?,
+        Some("mutants") => mutants::run(
+            &root,
+            free,
+            mutants::Options {
+                verbose: args.verbose,
+                busy: args.busy,
+            },
+        )?,
         Some("stress") => stress::run(&root, free, args.runs.unwrap_or(30), args.busy)?,
         Some("model") => model::run(&root, free)?,
         Some("syllabus") => verify::syllabus(&root)?,

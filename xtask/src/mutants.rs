@@ -8,18 +8,25 @@
 //!
 //! Each mutant is applied to a scratch copy of the solution crate under
 //! `target/mutants/`, never to the solution or the learner's files, and the
-//! exercise's graded tests run against it: at least one must fail, in at
-//! least one of three runs (some mistakes show only under bad interleavings;
-//! the solution itself must pass every run of every test).
+//! exercise's graded tests run against it once: at least one must fail. A
+//! mutant that passes gets two more runs; if one of them fails, the tests
+//! catch that mistake only by luck, which is a defect of the tests and fails
+//! the command just as a survivor does. Twice as many mutants run at once as there
+//! are cores, and `--busy` spins a thread on every core but one beside them:
+//! a mutant must be caught on a loaded machine too.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-use crate::course::{Chapter, Course, Exercise};
+use crate::busy::Busy;
+use crate::course::{Chapter, Course, Exercise, Target};
 use crate::grade::{self, Package, Verdict};
 use crate::ui;
 
@@ -44,6 +51,10 @@ pub struct Mutant {
     /// report it as "probable deadlock in <exercise>" (every chapter has one).
     #[serde(default)]
     pub deadlock: bool,
+    /// The mistake is waiting with `if` where a `while` is needed; every
+    /// exercise that waits on a `Condvar` has one (the tidy check).
+    #[serde(default)]
+    pub waits_with_if: bool,
 }
 
 impl Mutant {
@@ -202,7 +213,8 @@ fn kill_leftovers() -> usize {
     0
 }
 
-/// How many runs a mutant gets before it counts as having survived.
+/// How many runs a mutant that passed its first run gets, to tell a test that
+/// catches it only sometimes (a defect of the tests) from a survivor.
 const RUNS: usize = 3;
 
 pub fn mutants_file(root: &Path, chapter: &Chapter, exercise: &Exercise) -> PathBuf {
@@ -212,115 +224,256 @@ pub fn mutants_file(root: &Path, chapter: &Chapter, exercise: &Exercise) -> Path
         .join(format!("{}.toml", exercise.name))
 }
 
-pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
-    let course = Course::load(root)?;
-    let chapters = course.chapters_named(name, "mutants run per chapter")?;
-    let mut all_caught = true;
-    for chapter in chapters {
-        all_caught &= run_chapter(root, chapter, verbose)?;
-    }
-    Ok(all_caught)
+/// How `cargo xtask mutants` runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub verbose: bool,
+    /// Spin a thread on every core but one beside the tests.
+    pub busy: bool,
 }
 
-fn run_chapter(root: &Path, chapter: &Chapter, verbose: bool) -> Result<bool> {
-    let scratch = Scratch::create(root, chapter)?;
-    let total: usize = chapter
-        .exercises
-        .iter()
-        .map(|exercise| load(root, chapter, exercise).map(|m| m.len()))
-        .sum::<Result<usize>>()?;
-    println!(
-        "{} {} mutants of {} …",
-        ui::bold("Testing"),
-        total,
-        chapter.id
-    );
-    let (mut caught, mut done) = (0, 0);
-    for exercise in &chapter.exercises {
-        let original = fs::read_to_string(root.join(exercise.solution_file(chapter)))?;
-        for mutant in load(root, chapter, exercise)? {
-            done += 1;
-            let started = Instant::now();
-            scratch.write_exercise(exercise, &mutant.apply(&original)?)?;
-            // Some mistakes (a racy counter, an `if` around a wait) show only
-            // when threads interleave badly. A mutant that passes gets two more
-            // runs; one that passes all three has survived.
-            let mut grades = scratch.grade(root, exercise)?;
-            for _ in 1..RUNS {
-                if !matches!(grades.verdict(&exercise.name), Verdict::Passed { .. }) {
-                    break;
-                }
-                grades = scratch.grade(root, exercise)?;
-            }
-            if verbose {
-                println!("{}", grades.raw);
-            }
-            let secs = started.elapsed().as_secs_f64();
-            let counter = ui::dim(&format!("[{done}/{total}]"));
-            let who = format!("{}/{}", exercise.name, mutant.name);
-            match grades.verdict(&exercise.name) {
-                Verdict::Failed { failed, .. }
-                    if mutant.deadlock && !failed.iter().any(|t| t.reports_deadlock()) =>
-                {
-                    println!(
-                        "{counter} {} {who:<44} failed, but no test said \"probable deadlock\" ({secs:.1} s)",
-                        ui::fail_mark(),
-                    );
-                }
-                Verdict::Failed { failed, .. } => {
-                    caught += 1;
-                    let by: Vec<&str> = failed.iter().map(|t| t.name.as_str()).collect();
-                    let how = if mutant.deadlock {
-                        "planted deadlock, reported by"
-                    } else {
-                        "caught by"
-                    };
-                    println!(
-                        "{counter} {} {who:<44} {how} {} ({secs:.1} s)",
-                        ui::pass_mark(),
-                        by.join(", ")
-                    );
-                }
-                Verdict::Hung => {
-                    caught += 1;
-                    println!(
-                        "{counter} {} {who:<44} caught: its tests hung and were stopped ({secs:.1} s)",
-                        ui::pass_mark(),
-                    );
-                }
-                Verdict::Passed { .. } => {
-                    println!(
-                        "{counter} {} {who:<44} SURVIVED: {}",
-                        ui::fail_mark(),
-                        mutant.mistake
-                    );
-                }
-                Verdict::DidNotCompile => {
-                    println!(
-                        "{counter} {} {who:<44} does not compile (a mutant must compile):\n{}",
-                        ui::fail_mark(),
-                        ui::indent(grades.compile_errors.as_deref().unwrap_or_default(), 6)
-                    );
-                }
-                Verdict::NoTests => {
-                    println!(
-                        "{counter} {} {who:<44} no tests ran for `{}`",
-                        ui::fail_mark(),
-                        exercise.name
-                    );
+/// `cargo xtask mutants [chapter | exercise | exercise/mutant]`.
+pub fn run(root: &Path, name: Option<&str>, options: Options) -> Result<bool> {
+    let course = Course::load(root)?;
+    let (name, only) = match name.and_then(|n| n.split_once('/')) {
+        Some((exercise, mutant)) => (Some(exercise), Some(mutant)),
+        None => (name, None),
+    };
+    let selected: Vec<(&Chapter, Vec<&Exercise>)> = match course.find(name)? {
+        Target::Course => course
+            .built()
+            .map(|chapter| (chapter, chapter.exercises.iter().collect()))
+            .collect(),
+        Target::Chapter(chapter) => vec![(chapter, chapter.exercises.iter().collect())],
+        Target::Exercise(chapter, exercise) => vec![(chapter, vec![exercise])],
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let _busy = options
+        .busy
+        .then(|| Busy::start(cores.saturating_sub(1).max(1)));
+    if options.busy {
+        println!(
+            "{} a busy thread on {} of the {cores} cores beside the tests",
+            ui::dim("note:"),
+            cores.saturating_sub(1).max(1)
+        );
+    }
+    let started = Instant::now();
+    let mut all_caught = true;
+    let (mut caught, mut total) = (0, 0);
+    for (chapter, exercises) in selected {
+        let mut jobs = Vec::new();
+        for exercise in exercises {
+            for mutant in load(root, chapter, exercise)? {
+                if only.is_none_or(|name| name == mutant.name) {
+                    jobs.push(Job { exercise, mutant });
                 }
             }
         }
-        scratch.write_exercise(exercise, &original)?;
+        if let Some(name) = only
+            && jobs.is_empty()
+        {
+            bail!("no mutant named `{name}` in {}", chapter.id);
+        }
+        let report = run_chapter(root, chapter, jobs, options)?;
+        all_caught &= report.caught == report.total;
+        caught += report.caught;
+        total += report.total;
     }
-    let all = caught == total;
-    let mark = if all {
+    println!(
+        "{} {caught}/{total} mutants caught on their first run ({:.0} s)",
+        if all_caught {
+            ui::pass_mark()
+        } else {
+            ui::fail_mark()
+        },
+        started.elapsed().as_secs_f64()
+    );
+    Ok(all_caught)
+}
+
+/// One mutant to try.
+struct Job<'a> {
+    exercise: &'a Exercise,
+    mutant: Mutant,
+}
+
+/// What trying one mutant showed.
+enum Outcome {
+    /// Its first run failed, as it must (the failing tests' names).
+    Caught(Vec<String>),
+    /// Its first run hung and was stopped: caught.
+    Hung,
+    /// A planted deadlock that failed without any "probable deadlock".
+    DeadlockUnreported,
+    /// It passed its first run but failed run `n`: the tests catch it by luck.
+    CaughtOnRun(usize, Vec<String>),
+    Survived,
+    DidNotCompile(String),
+    NoTests,
+}
+
+struct ChapterReport {
+    caught: usize,
+    total: usize,
+}
+
+/// Tries the chapter's mutants, as many at once as there are cores, each in
+/// a scratch copy of the solution of its own.
+fn run_chapter(
+    root: &Path,
+    chapter: &Chapter,
+    jobs: Vec<Job<'_>>,
+    options: Options,
+) -> Result<ChapterReport> {
+    let total = jobs.len();
+    // Twice as many slots as cores: most of a mutant's time is tests that
+    // wait (a hang waits out its watchdog), not tests that compute.
+    let slots = std::thread::available_parallelism()
+        .map_or(1, |n| 2 * n.get())
+        .min(total.max(1));
+    println!(
+        "{} {total} mutants of {} ({slots} at a time) …",
+        ui::bold("Testing"),
+        chapter.id
+    );
+    let started = Instant::now();
+    let queue = Mutex::new(jobs.into_iter().enumerate());
+    let done = AtomicUsize::new(0);
+    let caught = AtomicUsize::new(0);
+    std::thread::scope(|scope| -> Result<()> {
+        let workers: Vec<_> = (0..slots)
+            .map(|slot| {
+                let (queue, done, caught) = (&queue, &done, &caught);
+                scope.spawn(move || -> Result<()> {
+                    let scratch = Scratch::create(root, chapter, slot)?;
+                    loop {
+                        let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+                        let Some((_, job)) = next else {
+                            return Ok(());
+                        };
+                        let started = Instant::now();
+                        let (outcome, raw) = try_mutant(root, chapter, &scratch, &job)?;
+                        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        if matches!(outcome, Outcome::Caught(_) | Outcome::Hung) {
+                            caught.fetch_add(1, Ordering::Relaxed);
+                        }
+                        let line = describe(&job, &outcome, started.elapsed().as_secs_f64());
+                        let counter = ui::dim(&format!("[{n}/{total}]"));
+                        let mut out = std::io::stdout().lock();
+                        let _ = writeln!(out, "{counter} {line}");
+                        if options.verbose {
+                            let _ = writeln!(out, "{raw}");
+                        }
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            worker.join().expect("a mutants worker panicked")?;
+        }
+        Ok(())
+    })?;
+    let caught = caught.into_inner();
+    let mark = if caught == total {
         ui::pass_mark()
     } else {
         ui::fail_mark()
     };
-    println!("{mark} {caught}/{total} mutants of {} caught", chapter.id);
-    Ok(all)
+    println!(
+        "{mark} {caught}/{total} mutants of {} caught on their first run ({:.0} s)",
+        chapter.id,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ChapterReport { caught, total })
+}
+
+/// Applies one mutant in `scratch`, runs its exercise's tests once, and
+/// twice more if it passed, to tell luck from survival.
+fn try_mutant(
+    root: &Path,
+    chapter: &Chapter,
+    scratch: &Scratch,
+    job: &Job<'_>,
+) -> Result<(Outcome, String)> {
+    let exercise = job.exercise;
+    let original = fs::read_to_string(root.join(exercise.solution_file(chapter)))?;
+    scratch.write_exercise(exercise, &job.mutant.apply(&original)?)?;
+    let result = (|| {
+        let grades = scratch.grade(root, exercise)?;
+        let outcome = match grades.verdict(&exercise.name) {
+            Verdict::DidNotCompile => {
+                Outcome::DidNotCompile(grades.compile_errors.clone().unwrap_or_default())
+            }
+            Verdict::NoTests => Outcome::NoTests,
+            Verdict::Hung => Outcome::Hung,
+            Verdict::Failed { failed, .. }
+                if job.mutant.deadlock && !failed.iter().any(|t| t.reports_deadlock()) =>
+            {
+                Outcome::DeadlockUnreported
+            }
+            Verdict::Failed { failed, .. } => {
+                Outcome::Caught(failed.iter().map(|t| t.name.clone()).collect())
+            }
+            Verdict::Passed { .. } => {
+                let mut outcome = Outcome::Survived;
+                for run in 2..=RUNS {
+                    let again = scratch.grade(root, exercise)?;
+                    match again.verdict(&exercise.name) {
+                        Verdict::Passed { .. } => continue,
+                        Verdict::Failed { failed, .. } => {
+                            outcome = Outcome::CaughtOnRun(
+                                run,
+                                failed.iter().map(|t| t.name.clone()).collect(),
+                            );
+                        }
+                        _ => outcome = Outcome::CaughtOnRun(run, Vec::new()),
+                    }
+                    break;
+                }
+                outcome
+            }
+        };
+        Ok((outcome, grades.raw))
+    })();
+    scratch.write_exercise(exercise, &original)?;
+    result
+}
+
+fn describe(job: &Job<'_>, outcome: &Outcome, secs: f64) -> String {
+    let who = format!("{}/{}", job.exercise.name, job.mutant.name);
+    let (pass, fail) = (ui::pass_mark(), ui::fail_mark());
+    match outcome {
+        Outcome::Caught(by) if job.mutant.deadlock => format!(
+            "{pass} {who:<44} planted deadlock, reported by {} ({secs:.1} s)",
+            by.join(", ")
+        ),
+        Outcome::Caught(by) => {
+            format!("{pass} {who:<44} caught by {} ({secs:.1} s)", by.join(", "))
+        }
+        Outcome::Hung => {
+            format!("{pass} {who:<44} caught: its tests hung and were stopped ({secs:.1} s)")
+        }
+        Outcome::DeadlockUnreported => {
+            format!("{fail} {who:<44} failed, but no test said \"probable deadlock\" ({secs:.1} s)")
+        }
+        Outcome::CaughtOnRun(run, by) => format!(
+            "{fail} {who:<44} CAUGHT ONLY ON RUN {run} of {RUNS} (by {}): the tests catch it by luck; \
+             make it fail every run: {}",
+            if by.is_empty() {
+                "a hang".to_owned()
+            } else {
+                by.join(", ")
+            },
+            job.mutant.mistake
+        ),
+        Outcome::Survived => format!("{fail} {who:<44} SURVIVED: {}", job.mutant.mistake),
+        Outcome::DidNotCompile(errors) => format!(
+            "{fail} {who:<44} does not compile (a mutant must compile):\n{}",
+            ui::indent(errors, 6)
+        ),
+        Outcome::NoTests => format!("{fail} {who:<44} no tests ran for `{}`", job.exercise.name),
+    }
 }
 
 /// A copy of one solution crate in its own workspace under `target/mutants/`,
@@ -333,9 +486,15 @@ struct Scratch {
 }
 
 impl Scratch {
-    fn create(root: &Path, chapter: &Chapter) -> Result<Scratch> {
+    fn create(root: &Path, chapter: &Chapter, slot: usize) -> Result<Scratch> {
+        // A workspace and a target folder per slot. One shared target folder
+        // would be a race: cargo names a path package's artifacts by its path
+        // relative to the workspace root, so every slot would build the same
+        // `grade-<hash>` test binary (and chapter 6's worker program), and one
+        // slot could run what another has just rebuilt with its own mistake.
+        // A slot's target folder serves every chapter in turn.
         let base = root.join("target/mutants");
-        let workspace = base.join("workspace");
+        let workspace = base.join(format!("{}-{slot}", chapter.id));
         let _ = fs::remove_dir_all(&workspace);
         let crate_dir = workspace.join(&chapter.id);
         copy_dir(&chapter.solution_dir(root), &crate_dir)?;
@@ -396,7 +555,7 @@ impl Scratch {
         Ok(Scratch {
             manifest,
             crate_dir,
-            target_dir: base.join("target"),
+            target_dir: base.join(format!("target-{slot}")),
             package: chapter.solution_package(),
         })
     }
@@ -459,6 +618,7 @@ mod tests {
             replace: replace.map(Into::into),
             with: with.map(Into::into),
             deadlock: false,
+            waits_with_if: false,
         }
     }
 

@@ -14,13 +14,12 @@
 //! I/O-bound curves.
 
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, bail};
 
+use crate::busy::Busy;
 use crate::course::Course;
 use crate::deadline;
 use crate::grade::{self, TestResult};
@@ -108,38 +107,4 @@ pub fn run(root: &Path, name: Option<&str>, runs: usize, busy: bool) -> Result<b
         runs - failed_runs
     );
     Ok(ok)
-}
-
-/// Spinning threads, one per core, until dropped.
-struct Busy {
-    stop: Arc<AtomicBool>,
-    threads: Vec<thread::JoinHandle<()>>,
-}
-
-impl Busy {
-    fn start(threads: usize) -> Busy {
-        let stop = Arc::new(AtomicBool::new(false));
-        let threads = (0..threads)
-            .map(|_| {
-                let stop = Arc::clone(&stop);
-                // Relaxed: the flag carries no data; the spinner only has to
-                // see it eventually.
-                thread::spawn(move || {
-                    while !stop.load(Ordering::Relaxed) {
-                        std::hint::spin_loop();
-                    }
-                })
-            })
-            .collect();
-        Busy { stop, threads }
-    }
-}
-
-impl Drop for Busy {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        for thread in self.threads.drain(..) {
-            let _ = thread.join();
-        }
-    }
 }

@@ -12,7 +12,11 @@ use crate::course::Course;
 use crate::mutants;
 
 /// The fewest mutants an exercise may have.
-pub const MIN_MUTANTS: usize = 3;
+pub const MIN_MUTANTS: usize = 4;
+/// The fewest mutants a chapter's exercises may have on average.
+pub const MIN_AVERAGE_MUTANTS: usize = 6;
+/// The fewest insta snapshots a chapter's tests may keep.
+pub const MIN_SNAPSHOTS: usize = 2;
 
 /// Every mismatch between `course.toml` and the files, as readable lines.
 pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
@@ -78,6 +82,7 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
             }
         }
         let mut planted_deadlocks = 0;
+        let mut mutant_count = 0;
         for exercise in &chapter.exercises {
             let name = &exercise.name;
             if !names.insert(name.clone()) {
@@ -121,12 +126,26 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
                     }
                     let source = fs::read_to_string(root.join(exercise.solution_file(chapter)))
                         .unwrap_or_default();
+                    let mut seen = BTreeSet::new();
                     for mutant in &list {
                         if let Err(error) = mutant.apply(&source) {
                             report(format!("{id}/{name}: {error:#}"));
                         }
+                        if !seen.insert(&mutant.name) {
+                            report(format!(
+                                "{id}/{name}: two mutants are named `{}`",
+                                mutant.name
+                            ));
+                        }
+                    }
+                    if waits_on_a_condvar(&source) && !list.iter().any(|m| m.waits_with_if) {
+                        report(format!(
+                            "{id}/{name}: it waits on a Condvar, so it needs a mutant that waits \
+                             with `if` instead of `while` (marked `waits_with_if = true`)"
+                        ));
                     }
                     planted_deadlocks += list.iter().filter(|m| m.deadlock).count();
+                    mutant_count += list.len();
                 }
             }
         }
@@ -134,6 +153,64 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
             report(format!(
                 "{id}: no planted deadlock; mark a mutant that blocks for ever `deadlock = true`"
             ));
+        }
+        if mutant_count < MIN_AVERAGE_MUTANTS * chapter.exercises.len() {
+            report(format!(
+                "{id}: {mutant_count} mutants for {} exercises, at least {MIN_AVERAGE_MUTANTS} \
+                 per exercise on average needed",
+                chapter.exercises.len()
+            ));
+        }
+        let snapshots = fs::read_dir(tests_dir.join("snapshots"))
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter(|e| e.path().extension().is_some_and(|ext| ext == "snap"))
+                    .count()
+            })
+            .unwrap_or(0);
+        if snapshots < MIN_SNAPSHOTS {
+            report(format!(
+                "{id}: {snapshots} insta snapshots in tests/grade/snapshots, at least \
+                 {MIN_SNAPSHOTS} needed"
+            ));
+        }
+        let starter_sync = fs::read_to_string(chapter.starter_dir(root).join("src/sync.rs"));
+        let solution_sync = fs::read_to_string(chapter.solution_dir(root).join("src/sync.rs"));
+        match (&starter_sync, &solution_sync) {
+            (Ok(a), Ok(b)) if a != b => report(format!(
+                "{id}: src/sync.rs differs between the starter and the solution; it is given \
+                 code and must be the same file"
+            )),
+            (Ok(_), Err(_)) | (Err(_), Ok(_)) => report(format!(
+                "{id}: src/sync.rs exists in only one of the starter and the solution"
+            )),
+            _ => {}
+        }
+        for exercise in &chapter.exercises {
+            let starter =
+                fs::read_to_string(root.join(exercise.starter_file(chapter))).unwrap_or_default();
+            if waits_on_a_condvar(&starter) && starter_sync.is_err() {
+                report(format!(
+                    "{id}/{}: the starter waits on a Condvar, so the chapter needs the given \
+                     src/sync.rs",
+                    exercise.name
+                ));
+            }
+            if starter.contains("std::sync::{Condvar") || starter.contains("std::sync::Condvar") {
+                report(format!(
+                    "{id}/{}: the starter imports std's Condvar; use the given `crate::sync`",
+                    exercise.name
+                ));
+            }
+            for line in panicking_drops(&starter) {
+                report(format!(
+                    "{}:{line}: a starter's `Drop` must not panic (a panic while a failed test \
+                     unwinds aborts every test); give the `Drop` and let it call the learner's \
+                     method, catching its panic while unwinding",
+                    exercise.starter_file(chapter).display()
+                ));
+            }
         }
         for counterpart in &chapter.counterparts {
             if !root.join(counterpart.path(chapter)).is_file() {
@@ -185,6 +262,44 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
     Ok(problems)
 }
 
+/// Whether Rust source waits on a condition variable.
+fn waits_on_a_condvar(source: &str) -> bool {
+    source.contains("Condvar")
+        && [
+            ".wait(",
+            ".wait_while(",
+            ".wait_timeout(",
+            ".wait_timeout_while(",
+            "wait_interval(",
+        ]
+        .iter()
+        .any(|call| source.contains(call))
+}
+
+/// The lines (1-based) of `todo!` and `unimplemented!` inside `impl ... Drop
+/// for` blocks: in a starter, each is a panic that can run while a failed
+/// test unwinds.
+fn panicking_drops(source: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut depth: Option<i32> = None;
+    for (n, line) in source.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or_default();
+        if depth.is_none() && code.trim_start().starts_with("impl") && code.contains("Drop for ") {
+            depth = Some(0);
+        }
+        if let Some(d) = depth.as_mut() {
+            if code.contains("todo!") || code.contains("unimplemented!") {
+                found.push(n + 1);
+            }
+            *d += code.matches('{').count() as i32 - code.matches('}').count() as i32;
+            if *d <= 0 && code.contains('}') {
+                depth = None;
+            }
+        }
+    }
+    found
+}
+
 /// Per syllabus group: the ids and what covers each (empty when nothing does).
 pub fn coverage(course: &Course) -> BTreeMap<&str, Vec<(&str, Vec<String>)>> {
     let mut coverage = BTreeMap::new();
@@ -233,6 +348,20 @@ mod tests {
             "course.toml and the files disagree:\n{}",
             problems.join("\n")
         );
+    }
+
+    #[test]
+    fn a_todo_inside_a_drop_is_found_and_one_outside_is_not() {
+        let source = "impl Drop for Permit<'_> {\n    fn drop(&mut self) {\n        todo!(\"x\")\n    }\n}\nfn f() {\n    todo!()\n}\nimpl<T> Drop for G<T> {\n    fn drop(&mut self) { unimplemented!() }\n}\n";
+        assert_eq!(panicking_drops(source), [3, 10]);
+    }
+
+    #[test]
+    fn a_condvar_wait_is_recognised() {
+        assert!(waits_on_a_condvar(
+            "use crate::sync::Condvar; x.wait_while(g, f)"
+        ));
+        assert!(!waits_on_a_condvar("use crate::sync::Mutex; rx.recv()"));
     }
 
     #[test]

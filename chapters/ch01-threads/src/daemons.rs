@@ -67,7 +67,8 @@ impl Store for MemoryStore {
 }
 
 /// Saves every document in `docs` to `store`, each on a thread of its own,
-/// and returns only when all of them are saved.
+/// and returns only when all of them are saved. If a save panics, `save_all`
+/// panics too, instead of returning as if every document were saved.
 pub fn save_all<S: Store>(docs: &[Doc], store: &S) {
     // TODO: `thread::spawn` cannot borrow `docs` or `store`; what can?
     todo!("save every doc on its own thread, all finished before returning")

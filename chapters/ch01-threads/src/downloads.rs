@@ -62,7 +62,8 @@ where
 
 /// Fetches every download with `fetch` on a thread of its own, all at once.
 /// Returns the pages in the order of `downloads`, not in the order they
-/// finished.
+/// finished. If a `fetch` panics, `all_at_once` panics too: no page goes
+/// missing silently.
 ///
 /// `fetch` is `Sync`, so threads may share a reference to it; `std::thread::scope`
 /// lets threads borrow `downloads` and `fetch` from this function.

@@ -17,9 +17,10 @@ use std::time::{Duration, Instant};
 /// Waits at most `limit` for the thread behind `handle` to finish.
 ///
 /// Returns `Ok` with the thread's result (`Err` inside if it panicked) when it
-/// finished in time, or gives the handle back as `Err(handle)` when it did
-/// not, so the caller can wait again later. Return as soon as the thread is
-/// done, not after the whole `limit`.
+/// finished in time (with a zero `limit`, when it has already finished), or
+/// gives the handle back as `Err(handle)` when it did not, so the caller can
+/// wait again later. Return as soon as the thread is done, not after the whole
+/// `limit`.
 pub fn join_timeout<T>(
     handle: JoinHandle<T>,
     limit: Duration,

@@ -49,7 +49,10 @@ impl Runnable for WordCount {
         self.label.clone()
     }
 
-    /// The number of whitespace-separated words in all the lines.
+    /// The number of whitespace-separated words in all the lines, like
+    /// Python's `sum(len(line.split()) for line in lines)`: any whitespace
+    /// separates words (tabs and no-break spaces too), a run of it counts once,
+    /// and every word counts, repeated or not.
     fn run(self) -> usize {
         // TODO: count the words of every line (runs of spaces count once).
         todo!("count the words")

@@ -305,7 +305,7 @@ impl<T: ?Sized> Mutex<T> {
         let notified = held == 0 && NOTIFIED.with(|n| n.replace(false));
         let contended = self.blocked.load(Ordering::SeqCst) > 0 && {
             let n = self.contended_unlocks.fetch_add(1, Ordering::Relaxed);
-            n < YIELD_FIRST || n % YIELD_EVERY == 0
+            n < YIELD_FIRST || n.is_multiple_of(YIELD_EVERY)
         };
         if notified || contended {
             thread::yield_now();

@@ -67,7 +67,8 @@ impl Store for MemoryStore {
 
 // ANCHOR: save_all
 /// Saves every document in `docs` to `store`, each on a thread of its own,
-/// and returns only when all of them are saved.
+/// and returns only when all of them are saved. If a save panics, `save_all`
+/// panics too, instead of returning as if every document were saved.
 pub fn save_all<S: Store>(docs: &[Doc], store: &S) {
     thread::scope(|scope| {
         for doc in docs {

@@ -62,7 +62,8 @@ where
 // ANCHOR: all_at_once
 /// Fetches every download with `fetch` on a thread of its own, all at once.
 /// Returns the pages in the order of `downloads`, not in the order they
-/// finished.
+/// finished. If a `fetch` panics, `all_at_once` panics too: no page goes
+/// missing silently.
 pub fn all_at_once<F>(downloads: &[Download], fetch: F) -> Vec<Page>
 where
     F: Fn(&Download) -> Page + Sync,

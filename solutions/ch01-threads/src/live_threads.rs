@@ -19,8 +19,9 @@ const POLL: Duration = Duration::from_millis(1);
 /// Waits at most `limit` for the thread behind `handle` to finish.
 ///
 /// Returns `Ok` with the thread's result (`Err` inside if it panicked) when it
-/// finished in time, or gives the handle back as `Err(handle)` when it did
-/// not, so the caller can wait again later: nothing is lost.
+/// finished in time (with a zero `limit`, when it has already finished), or
+/// gives the handle back as `Err(handle)` when it did not, so the caller can
+/// wait again later: nothing is lost.
 ///
 /// The standard library cannot notify us when an arbitrary thread ends, so
 /// this polls `is_finished` every millisecond; it returns as soon as the

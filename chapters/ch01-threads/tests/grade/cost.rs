@@ -1,6 +1,8 @@
 use ch01_threads::cost::parallel_sum;
 use grading::{OverlapProbe, ThreadSet};
-use std::thread;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::thread::{self, ThreadId};
 
 fn square(x: u64) -> u64 {
     x * x
@@ -16,14 +18,42 @@ grading::graded! {
     }
 
     fn the_work_is_split_over_the_requested_number_of_threads() {
+        // Counts that differ from each other, so no machine's core count
+        // matches them all, and sizes that do not divide evenly.
+        for (len, wanted) in [(103, 3), (103, 4), (103, 7), (9, 4), (10, 4)] {
+            let numbers: Vec<u64> = (0..len).collect();
+            let threads = ThreadSet::new();
+            parallel_sum(&numbers, wanted, |x| {
+                threads.record();
+                x
+            });
+            assert_eq!(
+                threads.len(),
+                wanted,
+                "{len} numbers over {wanted} threads use exactly {wanted} threads"
+            );
+            assert!(!threads.contains(thread::current().id()), "no part is summed on the calling thread");
+        }
+    }
+
+    fn each_thread_sums_one_contiguous_part() {
         let numbers: Vec<u64> = (0..103).collect();
-        let threads = ThreadSet::new();
+        let seen: Mutex<HashMap<ThreadId, Vec<u64>>> = Mutex::default();
         parallel_sum(&numbers, 4, |x| {
-            threads.record();
+            seen.lock().unwrap().entry(thread::current().id()).or_default().push(x);
             x
         });
-        assert_eq!(threads.len(), 4, "103 numbers over 4 threads use exactly 4 threads");
-        assert!(!threads.contains(thread::current().id()));
+        let mut parts: Vec<Vec<u64>> = seen.into_inner().unwrap().into_values().collect();
+        for part in &mut parts {
+            part.sort_unstable();
+            assert!(
+                part.windows(2).all(|pair| pair[1] == pair[0] + 1),
+                "a thread summed {part:?}: each thread must sum one contiguous part of the numbers"
+            );
+        }
+        let mut all: Vec<u64> = parts.concat();
+        all.sort_unstable();
+        assert_eq!(all, numbers, "every number is summed exactly once");
     }
 
     fn the_parts_are_summed_at_the_same_time() {

@@ -1,5 +1,6 @@
 use ch01_threads::daemons::{Doc, MemoryStore, Store, save_all};
 use grading::{OverlapProbe, ThreadSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Mutex;
 use std::thread;
 use std::time::Duration;
@@ -76,6 +77,30 @@ grading::graded! {
         save_all(&docs, &store);
         assert_eq!(store.threads.len(), 4);
         assert!(!store.threads.contains(thread::current().id()));
+    }
+
+    fn a_save_that_panics_makes_save_all_panic() {
+        /// A store whose disk is full for one document.
+        struct FullForOne(MemoryStore);
+
+        impl Store for FullForOne {
+            fn save(&self, doc: &Doc) {
+                if doc.title == "doc-2" {
+                    panic!("disk full while saving doc-2");
+                }
+                self.0.save(doc);
+            }
+        }
+
+        let docs = docs(3);
+        // A working call first: the failing one below must not pass by accident.
+        save_all(&docs, &MemoryStore::new());
+        let store = FullForOne(MemoryStore::new());
+        let outcome = catch_unwind(AssertUnwindSafe(|| save_all(&docs, &store)));
+        assert!(
+            outcome.is_err(),
+            "saving doc-2 panicked, but save_all returned as if every doc were saved"
+        );
     }
 
     fn no_docs_means_no_saves() {

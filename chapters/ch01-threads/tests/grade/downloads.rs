@@ -1,5 +1,7 @@
 use ch01_threads::downloads::{Download, Page, all_at_once, one_after_another, simulate};
 use grading::{Band, Gauge, OverlapProbe, ThreadSet, timed};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::Duration;
 
@@ -10,6 +12,22 @@ fn three() -> Vec<Download> {
         Download::new("report.pdf", 60),
         Download::new("photo.jpg", 20),
         Download::new("song.mp3", 40),
+    ]
+}
+
+/// More downloads than a small pool of threads would start at once.
+fn eight() -> Vec<Download> {
+    (1..=8)
+        .map(|i| Download::new(&format!("part-{i}.zip"), 10))
+        .collect()
+}
+
+/// The same file asked for twice, around another one.
+fn with_a_repeat() -> Vec<Download> {
+    vec![
+        Download::new("notes.txt", 0),
+        Download::new("song.mp3", 0),
+        Download::new("notes.txt", 0),
     ]
 }
 
@@ -61,6 +79,7 @@ grading::graded! {
         );
         let expected: Vec<Page> = three().iter().map(instant).collect();
         assert_eq!(pages, expected);
+        insta::assert_debug_snapshot!("all_at_once_pages", pages);
     }
 
     fn all_at_once_runs_the_downloads_at_the_same_time() {
@@ -86,6 +105,55 @@ grading::graded! {
     fn all_at_once_takes_about_the_longest_time() {
         let (_, took) = timed(|| all_at_once(&three(), simulate));
         Band::around(Duration::from_millis(60)).assert_contains("all at once", took);
+    }
+
+    fn all_at_once_starts_every_download_before_waiting_for_any() {
+        let downloads = eight();
+        let probe = OverlapProbe::new(downloads.len());
+        all_at_once(&downloads, |download| {
+            probe.arrive();
+            instant(download)
+        });
+        probe.assert_overlapped("all_at_once with eight downloads");
+    }
+
+    fn a_repeated_download_is_fetched_and_returned_each_time() {
+        let downloads = with_a_repeat();
+        let expected = ["notes.txt", "song.mp3", "notes.txt"];
+
+        let fetches = AtomicUsize::new(0);
+        let counting = |download: &Download| {
+            fetches.fetch_add(1, Ordering::SeqCst);
+            instant(download)
+        };
+        let pages = one_after_another(&downloads, counting);
+        assert_eq!(names(&pages), expected, "one_after_another: one page per download, repeats too");
+        assert_eq!(fetches.swap(0, Ordering::SeqCst), 3, "one_after_another fetches every download");
+
+        let pages = all_at_once(&downloads, counting);
+        assert_eq!(names(&pages), expected, "all_at_once: one page per download, repeats too");
+        assert_eq!(fetches.load(Ordering::SeqCst), 3, "all_at_once fetches every download");
+    }
+
+    fn a_download_that_panics_is_not_left_out_silently() {
+        let downloads = three();
+        // A working call first: the failing one below must not pass by accident.
+        assert_eq!(all_at_once(&downloads, instant).len(), 3);
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            all_at_once(&downloads, |download| {
+                if download.name == "photo.jpg" {
+                    panic!("connection reset while fetching photo.jpg");
+                }
+                instant(download)
+            })
+        }));
+        if let Ok(pages) = outcome {
+            panic!(
+                "the fetch of photo.jpg panicked, but all_at_once returned normally with {:?}: \
+                 a failed download must make all_at_once panic, not go missing",
+                names(&pages)
+            );
+        }
     }
 
     fn no_downloads_give_no_pages() {

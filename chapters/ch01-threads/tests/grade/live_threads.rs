@@ -1,6 +1,6 @@
 use ch01_threads::live_threads::{Registry, join_timeout};
-use grading::{Band, timed};
-use std::sync::mpsc;
+use grading::{Band, timed, wait_until};
+use std::sync::{Arc, RwLock, mpsc};
 use std::thread;
 use std::time::Duration;
 
@@ -31,6 +31,45 @@ grading::graded! {
         assert_eq!(handle.join().unwrap(), "finished later");
     }
 
+    fn join_timeout_with_a_zero_limit_still_sees_a_finished_thread() {
+        let handle = thread::spawn(|| "done");
+        wait_until(|| handle.is_finished());
+        let result = join_timeout(handle, Duration::ZERO)
+            .expect("the thread had already finished: even a zero limit must return Ok");
+        assert_eq!(result.unwrap(), "done");
+    }
+
+    fn join_timeout_waits_for_a_thread_that_ends_within_the_limit() {
+        let work = Duration::from_millis(100);
+        let handle = thread::spawn(move || {
+            thread::sleep(work);
+            7
+        });
+        let (outcome, took) = timed(|| join_timeout(handle, Duration::from_secs(3)));
+        let result = outcome.expect("the thread ended after 100 ms, well within the 3 s limit");
+        assert_eq!(result.unwrap(), 7);
+        Band::under(work * 3 + Duration::from_millis(250))
+            .assert_contains("join_timeout of a thread that works for 100 ms", took);
+    }
+
+    fn join_timeout_keeps_to_a_short_limit() {
+        let (release, wait_for_release) = mpsc::channel::<()>();
+        let handle = thread::spawn(move || wait_for_release.recv().is_ok());
+        let limit = Duration::from_millis(5);
+        let (handle, took) = timed(move || {
+            let mut handle = handle;
+            for _ in 0..10 {
+                handle = join_timeout(handle, limit)
+                    .expect_err("the thread was still waiting: the join must time out");
+            }
+            handle
+        });
+        Band::under(Duration::from_millis(600))
+            .assert_contains("ten join_timeout calls with a limit of 5 ms each", took);
+        release.send(()).unwrap();
+        assert!(handle.join().unwrap());
+    }
+
     fn join_timeout_reports_a_panic_as_an_error() {
         let handle = thread::spawn(|| -> u8 { panic!("the thread gave up") });
         let result = join_timeout(handle, Duration::from_secs(3)).expect("the thread ended");
@@ -56,6 +95,46 @@ grading::graded! {
         }
         assert_eq!(registry.count(), 0, "ended threads leave the register");
         assert!(registry.live().is_empty());
+    }
+
+    fn registry_lists_a_thread_by_the_time_spawn_returns() {
+        let registry = Registry::new();
+        // The threads wait here until the test is done looking.
+        let gate = Arc::new(RwLock::new(()));
+        let closed = gate.write().unwrap();
+        let mut handles = Vec::new();
+        for started in 1..=100 {
+            let gate = Arc::clone(&gate);
+            handles.push(registry.spawn("early", move || drop(gate.read())));
+            assert_eq!(
+                (registry.count(), registry.live().len()),
+                (started, started),
+                "thread {started} was not listed when spawn returned: \
+                 list a thread before spawn returns, not when it starts running"
+            );
+        }
+        drop(closed);
+        for handle in handles {
+            handle.join().unwrap();
+        }
+        assert_eq!(registry.count(), 0, "ended threads leave the register");
+    }
+
+    fn registry_lists_two_live_threads_of_the_same_name_twice() {
+        let registry = Registry::new();
+        let (release_first, first_waits) = mpsc::channel::<()>();
+        let (release_second, second_waits) = mpsc::channel::<()>();
+        let first = registry.spawn("worker", move || first_waits.recv().is_ok());
+        let second = registry.spawn("worker", move || second_waits.recv().is_ok());
+        assert_eq!(registry.live(), ["worker", "worker"], "two live threads named alike are both listed");
+        assert_eq!(registry.count(), 2);
+
+        release_first.send(()).unwrap();
+        assert!(first.join().unwrap());
+        assert_eq!(registry.live(), ["worker"], "one of the two has ended; the other is alive");
+        release_second.send(()).unwrap();
+        assert!(second.join().unwrap());
+        assert_eq!(registry.count(), 0);
     }
 
     fn registry_names_the_threads_it_starts() {

@@ -49,9 +49,56 @@ fn sample() -> WordCount {
     }
 }
 
+/// Counts the words of `lines` with `run`, on the calling thread.
+fn count(lines: &[&str]) -> usize {
+    WordCount {
+        label: "count".to_owned(),
+        lines: lines.iter().map(|&line| line.to_owned()).collect(),
+    }
+    .run()
+}
+
+/// Lines that a simpler count gets wrong, with the answers in the snapshot.
+const TRICKY: [&str; 7] = [
+    "tab\tseparated\twords",
+    "a line\nwith a newline inside",
+    "  leading, trailing and   repeated spaces  ",
+    "no-break\u{a0}space and ideographic\u{3000}space",
+    "the the the",
+    "",
+    " \t \u{a0} ",
+];
+
 grading::graded! {
     fn word_count_run_counts_the_words_of_every_line() {
         assert_eq!(sample().run(), 6);
+    }
+
+    fn word_count_splits_on_any_whitespace() {
+        assert_eq!(count(&["tab\tseparated\twords"]), 3, "a tab separates words");
+        assert_eq!(count(&["a line\nwith a newline inside"]), 6, "a newline separates words");
+        assert_eq!(
+            count(&["no-break\u{a0}space and ideographic\u{3000}space"]),
+            5,
+            "a no-break space and an ideographic space separate words, as in Python's str.split()"
+        );
+        assert_eq!(count(&[" \t \u{a0} "]), 0, "a line of whitespace has no words");
+        let counts: Vec<String> = TRICKY
+            .iter()
+            .map(|&line| format!("{line:?} -> {}", count(&[line])))
+            .collect();
+        insta::assert_snapshot!("word_counts_of_tricky_lines", counts.join("\n"));
+    }
+
+    fn word_count_counts_a_repeated_word_every_time() {
+        assert_eq!(count(&["the the the"]), 3, "three words, even if they are the same");
+        assert_eq!(count(&["to be", "or not to be"]), 6, "a word repeated on another line counts again");
+    }
+
+    fn word_count_keeps_the_words_of_two_lines_apart() {
+        // Joined without a break, "end" and "start" would make one word.
+        assert_eq!(count(&["the end", "start again"]), 4, "the end of a line separates words");
+        assert_eq!(count(&["one", "", "two"]), 2);
     }
 
     fn start_runs_on_a_new_thread_named_after_the_task() {

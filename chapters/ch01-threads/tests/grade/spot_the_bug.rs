@@ -1,5 +1,5 @@
 use ch01_threads::spot_the_bug::{Status, check_all};
-use grading::{OverlapProbe, ThreadSet};
+use grading::{Band, OverlapProbe, ThreadSet, timed};
 use std::thread;
 use std::time::Duration;
 
@@ -40,6 +40,19 @@ grading::graded! {
         });
         assert_eq!(threads.len(), HOSTS.len());
         assert!(!threads.contains(thread::current().id()));
+    }
+
+    fn check_all_takes_about_as_long_as_the_slowest_check() {
+        let names: Vec<String> = (1..=12).map(|i| format!("host-{i}.example")).collect();
+        let hosts: Vec<&str> = names.iter().map(String::as_str).collect();
+        let check = |_: &str| {
+            thread::sleep(Duration::from_millis(50));
+            true
+        };
+        let (statuses, took) = timed(|| check_all(&hosts, check));
+        assert_eq!(statuses.len(), hosts.len());
+        Band::around(Duration::from_millis(50))
+            .assert_contains("check_all of twelve hosts that each take 50 ms", took);
     }
 
     fn no_hosts_means_no_statuses() {
