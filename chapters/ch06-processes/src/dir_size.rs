@@ -37,7 +37,8 @@ pub fn list_files(root: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// The total size of the files under `root`, one file after another.
+/// The total size of the files under `root` (the ones [`list_files`] lists:
+/// symbolic links are not followed), one file after another.
 ///
 /// # Errors
 ///

@@ -152,7 +152,9 @@ impl ProcessPool {
 
     /// Runs `task` on every input in the worker processes, `chunksize` inputs
     /// per request (CPython's default when `None`); returns the results in
-    /// input order. Callable from many threads at once.
+    /// input order. `Some(0)` counts as 1 (CPython's `imap` refuses 0 with a
+    /// `ValueError`, and its `map` quietly returns a `None` per input).
+    /// Callable from many threads at once.
     pub fn map<I, O>(
         &self,
         task: &str,

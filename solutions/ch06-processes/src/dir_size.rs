@@ -36,7 +36,8 @@ pub fn list_files(root: &Path) -> io::Result<Vec<PathBuf>> {
 }
 
 // ANCHOR: sizes
-/// The total size of the files under `root`, one file after another.
+/// The total size of the files under `root` (the ones [`list_files`] lists:
+/// symbolic links are not followed), one file after another.
 ///
 /// # Errors
 ///

@@ -148,7 +148,9 @@ impl ProcessPool {
     // ANCHOR: map
     /// Runs `task` on every input in the worker processes, `chunksize` inputs
     /// per request (CPython's default when `None`); returns the results in
-    /// input order. Callable from many threads at once.
+    /// input order. `Some(0)` counts as 1 (CPython's `imap` refuses 0 with a
+    /// `ValueError`, and its `map` quietly returns a `None` per input).
+    /// Callable from many threads at once.
     pub fn map<I, O>(
         &self,
         task: &str,
@@ -159,10 +161,12 @@ impl ProcessPool {
         I: Serialize,
         O: DeserializeOwned,
     {
-        let size =
-            chunksize.unwrap_or_else(|| default_chunksize(inputs.len(), self.handlers.len()));
+        // Clamped once: the chunks and where each starts must agree.
+        let size = chunksize
+            .unwrap_or_else(|| default_chunksize(inputs.len(), self.handlers.len()))
+            .max(1);
         let (results, arrived) = crossbeam_channel::unbounded();
-        for (number, part) in inputs.chunks(size.max(1)).enumerate() {
+        for (number, part) in inputs.chunks(size).enumerate() {
             let mut encoded = Vec::new();
             let ends = encode_each(part, &mut encoded);
             let chunk = Chunk {

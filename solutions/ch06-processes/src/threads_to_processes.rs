@@ -11,8 +11,10 @@ use crate::process_pool::{ProcessPool, TaskError};
 
 // ANCHOR: from_threads
 /// Starts `threads` threads; thread `t` asks `pool` to run `task` on its own
-/// inputs `inputs(t)` and waits for the answers. Returns each thread's
-/// results, in thread order.
+/// inputs `inputs(t)`, handing them over together so that they can run side
+/// by side in the workers, and waits for the answers. Returns each thread's
+/// results, in thread order. A panic in a thread (say, in `inputs`) passes on
+/// to the caller.
 pub fn from_threads<F>(
     pool: &ProcessPool,
     threads: usize,

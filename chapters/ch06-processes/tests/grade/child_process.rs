@@ -7,12 +7,33 @@ use crate::{child, is_reaped};
 
 const ENOUGH: Duration = Duration::from_secs(4);
 
+/// A child that ends at once is answered at once: far less than `ENOUGH`,
+/// however loaded the machine (it takes milliseconds).
+fn at_once() -> Band {
+    Band::under(ENOUGH / 2)
+}
+
 grading::graded! {
     fn a_child_echoes_what_it_is_fed() {
-        let done = run_with_input(child(), &["echo"], b"hello, child", ENOUGH).expect("echo runs");
+        let (outcome, took) = timed(|| run_with_input(child(), &["echo"], b"hello, child", ENOUGH));
+        let done = outcome.expect("echo runs");
         assert!(done.status.success());
         assert_eq!(done.stdout, b"hello, child");
         assert!(done.stderr.is_empty());
+        at_once().assert_contains("a quick child under a 4 s limit (it must not wait out the limit)", took);
+    }
+
+    fn an_empty_input_still_closes_the_childs_stdin() {
+        // `echo` reads to the end of its input: it ends only once stdin is closed.
+        let (outcome, took) = timed(|| run_with_input(child(), &["echo"], b"", ENOUGH));
+        match outcome {
+            Ok(done) => {
+                assert!(done.status.success());
+                assert!(done.stdout.is_empty(), "{:?}", String::from_utf8_lossy(&done.stdout));
+            }
+            Err(error) => panic!("with no input the child's stdin must still be closed, so echo ends; got {error:?}"),
+        }
+        at_once().assert_contains("echo with an empty input", took);
     }
 
     fn a_large_input_streams_through_without_a_deadlock() {
@@ -38,6 +59,22 @@ grading::graded! {
             other => panic!("a hung child must time out, got {other:?}"),
         }
         Band::around(limit).assert_contains("running a hung child", took);
+    }
+
+    fn a_killed_child_still_hands_back_what_it_wrote() {
+        // The child writes at once, then hangs; the limit leaves it ample time to write.
+        let limit = Duration::from_secs(1);
+        match run_with_input(child(), &["hang", "half a report"], b"", limit) {
+            Err(RunError::TimedOut { pid, stdout }) => {
+                assert_eq!(
+                    String::from_utf8_lossy(&stdout),
+                    "half a report",
+                    "a child killed at the limit: what it wrote by then comes back with `TimedOut`"
+                );
+                assert!(is_reaped(pid), "the killed child {pid} is still a zombie");
+            }
+            other => panic!("a hung child must time out, got {other:?}"),
+        }
     }
 
     fn a_missing_program_is_a_start_error() {

@@ -4,9 +4,10 @@ use ch06_processes::dir_size::{
 use ch06_processes::process_pool::ProcessPool;
 use grading::{OverlapProbe, ThreadSet};
 use std::fs;
+use std::io;
 use std::path::PathBuf;
 
-use crate::worker;
+use crate::{child, worker};
 
 /// A tree of `files` files of known sizes under a fresh temporary folder;
 /// returns the folder and the total. Removed by `Drop`.
@@ -68,6 +69,49 @@ grading::graded! {
         let tree = Tree::new("processes", 60);
         let pool = ProcessPool::new(worker(), 2).unwrap();
         assert_eq!(total_size_processes(&tree.root, &pool).unwrap(), tree.total);
+    }
+
+    fn a_size_that_cannot_be_read_is_an_error() {
+        let tree = Tree::new("unreadable", 12);
+        for threads in [1, 3] {
+            let outcome = total_size_threads(&tree.root, threads, |path| {
+                if path.ends_with("f7.txt") {
+                    Err(io::Error::other("f7.txt cannot be read"))
+                } else {
+                    file_len(path)
+                }
+            });
+            assert!(outcome.is_err(), "a file whose size cannot be read is an error, not a size of 0 ({threads} threads): {outcome:?}");
+        }
+    }
+
+    fn symbolic_links_at_the_top_are_not_followed() {
+        let tree = Tree::new("links", 20);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::symlink;
+            symlink(tree.root.join("top.txt"), tree.root.join("link-to-top.txt")).unwrap();
+            symlink(tree.root.join("d0"), tree.root.join("link-to-d0")).unwrap();
+        }
+        #[cfg(not(unix))]
+        eprintln!("note: symbolic links are made on Unix only; this tree has none");
+        assert_eq!(total_size(&tree.root).unwrap(), tree.total, "the files `list_files` lists, links skipped");
+        for threads in [1, 2, 3] {
+            assert_eq!(
+                total_size_threads(&tree.root, threads, file_len).unwrap(),
+                tree.total,
+                "{threads} threads: the same total as one after another, so links at the top are skipped too"
+            );
+        }
+    }
+
+    fn a_failing_worker_is_an_error_not_a_zero() {
+        let tree = Tree::new("failing-workers", 0);
+        // A program that is no worker: it prints its usage and exits, so every
+        // task fails with `WorkerDied` (its usage lines show in the output).
+        let pool = ProcessPool::new(child(), 1).unwrap();
+        let outcome = total_size_processes(&tree.root, &pool);
+        assert!(outcome.is_err(), "sizes whose task failed are an error, not 0: {outcome:?}");
     }
 
     fn a_tree_of_one_file_totals_that_file() {

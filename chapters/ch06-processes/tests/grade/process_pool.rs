@@ -17,6 +17,19 @@ grading::graded! {
         assert_eq!(pool.map::<u64, u64>("collatz_steps", &[1, 6, 27], None), [Ok(0), Ok(8), Ok(111)]);
     }
 
+    fn results_come_in_input_order_though_later_inputs_finish_first() {
+        let pool = ProcessPool::new(worker(), 2).unwrap();
+        // One worker sleeps 400 ms on the first input while the other does the rest.
+        let out = pool.map::<u64, u64>("sleep_ms", &[400, 1, 2, 3], Some(1));
+        assert_eq!(out, [Ok(400), Ok(1), Ok(2), Ok(3)], "results go in input order, not in the order they finished");
+    }
+
+    fn a_chunk_size_of_zero_counts_as_one() {
+        let pool = ProcessPool::new(worker(), 2).unwrap();
+        let out = pool.map::<u64, u64>("square", &[1, 2, 3, 4, 5], Some(0));
+        assert_eq!(out, [Ok(1), Ok(4), Ok(9), Ok(16), Ok(25)], "`Some(0)` is a chunk size of 1");
+    }
+
     fn the_default_chunk_size_follows_cpython() {
         assert_eq!(default_chunksize(100, 4), 7, "ceil(100 / 16)");
         assert_eq!(default_chunksize(16, 4), 1);

@@ -3,7 +3,10 @@ use ch06_processes::protocol::{
     send, serve, write_frame,
 };
 use std::io::{self, Cursor, Read, Write};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use crate::worker;
 
@@ -49,6 +52,48 @@ fn feed_worker(bytes: &[u8]) -> (Option<i32>, String) {
     )
 }
 
+/// A worker process that is killed and reaped when the test ends, whether it
+/// passed or not, so no test leaves one behind.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Waits at most `limit` for `child` to exit.
+fn exit_within(child: &mut Child, limit: Duration) -> Option<ExitStatus> {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if let Some(status) = child.try_wait().expect("the worker can be waited for") {
+            return Some(status);
+        }
+        thread::sleep(Duration::from_millis(5));
+    }
+    None
+}
+
+/// Hands out its bytes one at a time, as a pipe may.
+struct Trickle(Cursor<Vec<u8>>);
+
+impl Read for Trickle {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let end = buf.len().min(1);
+        self.0.read(&mut buf[..end])
+    }
+}
+
+/// The bytes as hex pairs, for snapshots.
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 grading::graded! {
     fn frames_round_trip_and_the_end_is_clean() {
         let mut stream = Vec::new();
@@ -61,6 +106,67 @@ grading::graded! {
         assert_eq!(read_frame(&mut input), Ok(Some(Vec::new())));
         assert_eq!(read_frame(&mut input), Ok(Some(b"three".to_vec())));
         assert_eq!(read_frame(&mut input), Ok(None), "a stream that ends between frames ends cleanly");
+    }
+
+    fn a_frame_that_arrives_in_pieces_is_read_whole() {
+        let mut stream = Vec::new();
+        for payload in [&b"one"[..], b"", b"three"] {
+            write_frame(&mut stream, payload).unwrap();
+        }
+        // One byte per read: a single read() is not a whole frame.
+        let mut input = Trickle(Cursor::new(stream));
+        assert_eq!(read_frame(&mut input), Ok(Some(b"one".to_vec())), "a frame read in pieces must come back whole");
+        assert_eq!(read_frame(&mut input), Ok(Some(Vec::new())));
+        assert_eq!(read_frame(&mut input), Ok(Some(b"three".to_vec())));
+        assert_eq!(read_frame(&mut input), Ok(None));
+        let mut cut = 10u32.to_le_bytes().to_vec();
+        cut.extend_from_slice(b"abc");
+        assert_eq!(
+            read_frame(&mut Trickle(Cursor::new(cut))),
+            Err(FrameError::Truncated { expected: 10, got: 3 }),
+            "a frame cut short is reported, also when it arrives in pieces"
+        );
+    }
+
+    fn frames_on_the_wire_are_a_length_then_the_bytes() {
+        let mut lines = Vec::new();
+        for payload in [&b"one"[..], b"", b"three"] {
+            let mut frame = Vec::new();
+            write_frame(&mut frame, payload).unwrap();
+            lines.push(format!("{:<8} {}", format!("{:?}", String::from_utf8_lossy(payload)), hex(&frame)));
+        }
+        let requests = [
+            ("Run", Request::Run { task: "square".into(), inputs: encoded(&[2, 300]) }),
+            ("Shutdown", Request::Shutdown),
+        ];
+        for (name, request) in requests {
+            let mut frame = Vec::new();
+            send(&mut frame, &request).unwrap();
+            lines.push(format!("{name:<8} {}", hex(&frame)));
+        }
+        insta::assert_snapshot!("frames_on_the_wire", lines.join("\n"));
+    }
+
+    fn broken_streams_are_reported_by_what_broke() {
+        let mut cut_payload = 10u32.to_le_bytes().to_vec();
+        cut_payload.extend_from_slice(b"abc");
+        let streams: [(&str, Vec<u8>); 6] = [
+            ("nothing at all", Vec::new()),
+            ("half a length", vec![1, 0]),
+            ("a length and no payload", 5u32.to_le_bytes().to_vec()),
+            ("3 bytes of 10", cut_payload),
+            ("one byte over MAX_FRAME", ((MAX_FRAME + 1) as u32).to_le_bytes().to_vec()),
+            ("the largest length", u32::MAX.to_le_bytes().to_vec()),
+        ];
+        let lines: Vec<String> = streams
+            .into_iter()
+            .map(|(what, stream)| match read_frame(&mut Cursor::new(stream)) {
+                Ok(None) => format!("{what}: a clean end"),
+                Ok(Some(payload)) => format!("{what}: a frame of {} bytes", payload.len()),
+                Err(error) => format!("{what}: {error}"),
+            })
+            .collect();
+        insta::assert_snapshot!("frame_errors", lines.join("\n"));
     }
 
     fn a_frame_cut_short_is_reported() {
@@ -124,6 +230,13 @@ grading::graded! {
         assert_eq!(results[2], Ok(8), "the panic costs only its own input");
         assert!(registry.run("cube", &encoded(&[4])).unwrap_err().contains("cube"));
         assert!(registry.run("square", &[0xff]).unwrap_err().contains("bad input"));
+        let mut half_good = encoded(&[4]);
+        half_good.push(0xff);
+        let refused = registry.run("square", &half_good);
+        assert!(
+            refused.as_ref().is_err_and(|why| why.contains("bad input")),
+            "inputs that stop decoding half-way refuse the whole request, not return the results so far: {refused:?}"
+        );
     }
 
     fn serve_answers_every_request_until_shutdown() {
@@ -144,6 +257,40 @@ grading::graded! {
         let refused: Reply = receive(&mut replies).unwrap().unwrap();
         assert!(refused.unwrap_err().contains("cube"), "an unknown task refuses the request");
         assert_eq!(receive::<Reply>(&mut replies).unwrap(), None, "nothing after shutdown");
+    }
+
+    fn a_worker_answers_each_request_while_its_stdin_is_still_open() {
+        let mut running = Running(
+            Command::new(worker())
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .spawn()
+                .expect("the worker starts"),
+        );
+        let mut requests = running.0.stdin.take().unwrap();
+        let mut replies = running.0.stdout.take().unwrap();
+        let (reply, arrived) = mpsc::channel();
+        let reader = thread::spawn(move || {
+            while let Ok(Some(message)) = receive::<Reply>(&mut replies) {
+                if reply.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        for x in [3, 4] {
+            send(&mut requests, &Request::Run { task: "square".into(), inputs: encoded(&[x]) }).unwrap();
+            // The worker writes through a buffered stdout: the reply must be flushed.
+            let answer = arrived.recv_timeout(Duration::from_secs(2)).unwrap_or_else(|_| {
+                panic!("no reply to a request within 2 s while the worker's stdin stayed open: is the reply left in a buffer?")
+            });
+            assert_eq!(decode_each::<Result<u64, String>>(&answer.unwrap()).unwrap(), [Ok(x * x)]);
+        }
+        send(&mut requests, &Request::Shutdown).unwrap();
+        let status = exit_within(&mut running.0, Duration::from_secs(2))
+            .expect("`Shutdown` must end the worker, even while its stdin is still open");
+        assert!(status.success(), "a worker that was told to shut down exits cleanly: {status}");
+        drop(requests);
+        reader.join().unwrap();
     }
 
     fn the_worker_process_reports_bad_frames_and_exits() {

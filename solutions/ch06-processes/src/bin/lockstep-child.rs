@@ -3,7 +3,8 @@
 //! - `echo`: copies stdin to stdout;
 //! - `shout`: copies stdin to stdout in capitals;
 //! - `fail <code> <message>`: writes the message to stderr, exits with code;
-//! - `hang`: sleeps until it is killed;
+//! - `hang [message]`: writes the message (if any) to stdout, then sleeps
+//!   until it is killed;
 //! - `spin <n>`: does `n` multiply-adds and prints the result: pure CPU work,
 //!   for measuring how many cores two processes really get.
 
@@ -33,11 +34,20 @@ fn main() -> ExitCode {
             println!("{sum}");
             ExitCode::SUCCESS
         }
-        Some("hang") => loop {
-            thread::sleep(Duration::from_secs(3600));
-        },
+        Some("hang") => {
+            if let Some(message) = args.get(1) {
+                let mut out = io::stdout().lock();
+                // What a killed child had already written still reaches the parent.
+                let _ = out.write_all(message.as_bytes()).and_then(|()| out.flush());
+            }
+            loop {
+                thread::sleep(Duration::from_secs(3600));
+            }
+        }
         _ => {
-            eprintln!("usage: lockstep-child echo|shout|fail <code> <message>|spin <n>|hang");
+            eprintln!(
+                "usage: lockstep-child echo|shout|fail <code> <message>|spin <n>|hang [message]"
+            );
             ExitCode::from(64)
         }
     }
