@@ -200,6 +200,32 @@ pub fn run(
     let mut grades = parse_libtest(&stdout);
     grades.raw = format!("{}{stderr}{stdout}", built.raw);
     grades.exit = finished.status;
+    // libtest ends with 0 when every test passed and 101 when some failed;
+    // anything else (a signal, an abort) means the binary crashed, and the
+    // tests that reported nothing must not count as passed.
+    let crashed = !finished.timed_out
+        && finished
+            .status
+            .is_some_and(|status| !status.success() && status.code() != Some(101));
+    if crashed {
+        let reason = crash_reason(&stderr, finished.status);
+        for name in list_tests(root, &binary, filter.as_deref(), env) {
+            if !grades.tests.iter().any(|test| test.name == name) {
+                grades.tests.push(TestResult {
+                    name,
+                    passed: false,
+                    failure: Some(Failure {
+                        location: None,
+                        message: format!(
+                            "no result: the test binary crashed ({reason}) while this test \
+                             ran or before it started"
+                        ),
+                    }),
+                });
+            }
+        }
+        grades.tests.sort_by(|a, b| a.name.cmp(&b.name));
+    }
     if finished.timed_out {
         let listed = list_tests(root, &binary, filter.as_deref(), env);
         let running = listed
@@ -224,6 +250,20 @@ fn test_command(root: &Path, binary: &Binary, env: &[(&str, &str)]) -> Command {
         command.env(key, value);
     }
     command
+}
+
+/// Why a test binary died, in words: what Rust printed, or how it ended.
+fn crash_reason(stderr: &str, status: Option<std::process::ExitStatus>) -> String {
+    if stderr.contains("has overflowed its stack") {
+        "a stack overflow: a recursion that never ends?".to_owned()
+    } else if stderr.contains("panic in a destructor during cleanup")
+        || stderr.contains("panicked while processing panic")
+        || stderr.contains("non-unwinding panic")
+    {
+        "a panic while it was already panicking, which aborts: a `Drop` that panics?".to_owned()
+    } else {
+        status.map_or_else(|| "it was killed".to_owned(), |status| status.to_string())
+    }
 }
 
 /// The names of the tests `filter` selects, from the binary's `--list`.
@@ -457,6 +497,15 @@ fn failure_from(lines: &[&str]) -> Failure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_crash_is_named_by_what_rust_printed() {
+        let overflow = "\nthread 'x' has overflowed its stack\nfatal runtime error: stack overflow\n";
+        assert!(crash_reason(overflow, None).starts_with("a stack overflow"));
+        let abort = "thread caused non-unwinding panic. aborting.\n";
+        assert!(crash_reason(abort, None).contains("a `Drop` that panics?"));
+        assert_eq!(crash_reason("", None), "it was killed");
+    }
 
     const OUTPUT: &str = "\
 running 3 tests

@@ -40,7 +40,7 @@ where
 }
 
 /// Calls `f(x)` for every number on `pool`, one job per `chunk_size` numbers,
-/// keeping no results; returns when every call has been made.
+/// keeping no results; returns as soon as every call has been made.
 ///
 /// # Panics
 ///

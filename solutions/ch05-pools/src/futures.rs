@@ -185,7 +185,9 @@ impl Executor {
     }
     // ANCHOR_END: submit
 
-    /// Runs `f` on every input; returns the results in input order.
+    /// Runs `f` on every input, one job per input, all submitted before any
+    /// is waited for (like Python's `executor.map`); returns the results in
+    /// input order.
     pub fn map<A, T, F>(
         &self,
         f: F,

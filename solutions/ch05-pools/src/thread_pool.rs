@@ -95,15 +95,22 @@ fn work(queue: &Receiver<Job>, completed: &AtomicUsize) {
     }
 }
 
-impl Drop for ThreadPool {
-    /// Finishes every queued job, then joins the workers.
-    fn drop(&mut self) {
+impl ThreadPool {
+    /// Finishes every queued job, then joins the workers. Only `Drop` calls it.
+    fn shut_down(&mut self) {
         // Dropping the only sender closes the queue; the workers drain it.
         drop(self.jobs.take());
         for worker in self.workers.drain(..) {
             // Workers do not panic (jobs' panics are caught), so join cannot fail.
             let _ = worker.join();
         }
+    }
+}
+
+impl Drop for ThreadPool {
+    /// Finishes every queued job, then joins the workers.
+    fn drop(&mut self) {
+        self.shut_down();
     }
 }
 // ANCHOR_END: pool

@@ -1,8 +1,14 @@
 use ch05_pools::callbacks::run_requests;
 use ch05_pools::thread_pool::ThreadPool;
 use grading::{OverlapProbe, ThreadSet};
+use std::cell::RefCell;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
+use std::time::Duration;
+
+/// How long a job waits at its gate before it gives up.
+const PATIENCE: Duration = Duration::from_secs(2);
 
 fn square_or_fail(n: u32) -> u32 {
     assert!(n != 3, "three is unlucky");
@@ -53,5 +59,62 @@ grading::graded! {
     fn no_requests_return_at_once() {
         let pool = ThreadPool::new(1);
         run_requests(&pool, square_or_fail, Vec::new(), |_, _| panic!("no results"), |_, _| panic!("no errors"));
+    }
+
+    fn each_callback_runs_as_its_result_arrives() {
+        // Request 2 finishes at once. The jobs of requests 1 and 0 wait at a
+        // gate that only the callback of the request after them opens, so
+        // the results arrive in the order 2, 1, 0, each after a callback
+        // has run on the caller. Request 1 fails on purpose.
+        let pool = ThreadPool::new(3);
+        let (opens, gates): (Vec<_>, Vec<_>) = (0..2).map(|_| crossbeam_channel::unbounded::<()>()).unzip();
+        let gave_up = Arc::new(AtomicUsize::new(0));
+        let given_up = gave_up.clone();
+        let work = move |n: usize| {
+            if n < 2 && gates[n].recv_timeout(PATIENCE).is_err() {
+                given_up.fetch_add(1, Ordering::SeqCst);
+            }
+            assert!(n != 1, "request 1 fails on purpose");
+            n * 10
+        };
+        let reported = RefCell::new(Vec::new());
+        let open_the_gate_before = |n: usize| {
+            if n > 0 {
+                let _ = opens[n - 1].send(());
+            }
+        };
+        run_requests(
+            &pool,
+            work,
+            (0..3).collect(),
+            |n, value| {
+                reported.borrow_mut().push((n, Ok(value)));
+                open_the_gate_before(n);
+            },
+            |n, message| {
+                reported.borrow_mut().push((n, Err(message)));
+                open_the_gate_before(n);
+            },
+        );
+        let reported = reported.into_inner();
+        for (n, outcome) in &reported {
+            if let Ok(value) = outcome {
+                assert_eq!(*value, n * 10, "request {n} was reported with another request's result");
+            }
+        }
+        assert_eq!(
+            gave_up.load(Ordering::SeqCst),
+            0,
+            "a job waited in vain for the callback of the request after it: \
+             run the callbacks as the results arrive, not after the last one"
+        );
+        let trace: Vec<String> = reported
+            .iter()
+            .map(|(n, outcome)| match outcome {
+                Ok(value) => format!("on_result({n}, {value})"),
+                Err(message) => format!("on_error({n}, {message:?})"),
+            })
+            .collect();
+        insta::assert_snapshot!("callbacks_as_results_arrive", trace.join("\n"));
     }
 }

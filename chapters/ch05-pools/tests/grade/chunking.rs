@@ -1,8 +1,10 @@
 use ch05_pools::chunking::{map_chunked, map_per_item, run_chunked};
 use ch05_pools::thread_pool::ThreadPool;
-use grading::{OverlapProbe, ThreadSet};
+use grading::{Band, OverlapProbe, ThreadSet, timed};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::Duration;
 
 fn numbers() -> Vec<u64> {
     (0..1003).collect()
@@ -10,6 +12,21 @@ fn numbers() -> Vec<u64> {
 
 fn triple(x: u64) -> u64 {
     3 * x
+}
+
+/// `triple`, except that the call for 0 waits until the call for `last` has
+/// run: on two workers or more, the job that holds 0 finishes last.
+fn zero_finishes_after(last: u64) -> impl Fn(u64) -> u64 + Send + Sync + 'static {
+    let (done, last_done) = crossbeam_channel::bounded(1);
+    move |x| {
+        if x == last {
+            let _ = done.send(());
+        } else if x == 0 {
+            // Patience for code that runs the jobs one at a time.
+            let _ = last_done.recv_timeout(Duration::from_secs(2));
+        }
+        triple(x)
+    }
 }
 
 grading::graded! {
@@ -40,6 +57,40 @@ grading::graded! {
             x
         });
         assert_eq!(out, (0..30).collect::<Vec<u64>>());
+    }
+
+    fn per_item_keeps_input_order_when_the_first_number_finishes_last() {
+        let pool = ThreadPool::new(2);
+        let numbers: Vec<u64> = (0..8).collect();
+        let out = map_per_item(&pool, &numbers, zero_finishes_after(7));
+        assert_eq!(out, [0, 3, 6, 9, 12, 15, 18, 21], "results in input order, not in the order the jobs finished");
+    }
+
+    fn chunked_keeps_input_order_when_the_first_chunk_finishes_last() {
+        let pool = ThreadPool::new(2);
+        let numbers: Vec<u64> = (0..25).collect();
+        let out = map_chunked(&pool, &numbers, 10, zero_finishes_after(24));
+        assert_eq!(out, numbers.iter().map(|&x| triple(x)).collect::<Vec<_>>(), "results in input order, not in the order the chunks finished");
+    }
+
+    fn run_chunked_returns_as_soon_as_the_work_is_done() {
+        const CALLS: u32 = 30;
+        const WORK: Duration = Duration::from_millis(2);
+        let pool = ThreadPool::new(3);
+        let ((), took) = timed(|| {
+            for _ in 0..CALLS {
+                // Three chunks; the one holding 0 takes WORK.
+                run_chunked(&pool, &[0, 1, 2, 3, 4, 5], 2, |x| {
+                    if x == 0 {
+                        thread::sleep(WORK);
+                    }
+                });
+            }
+        });
+        // 2 ms of work a call, and 25 allowed: waking up every 50 ms to look
+        // whether the work is done cannot make it.
+        Band::under(CALLS * Duration::from_millis(25))
+            .assert_contains("30 calls of run_chunked whose work takes 2 ms each", took);
     }
 
     fn chunks_run_on_every_worker_at_once() {

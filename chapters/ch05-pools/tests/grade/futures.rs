@@ -1,9 +1,10 @@
 use ch05_pools::futures::{Executor, JobError};
-use grading::{Band, timed};
+use grading::{Band, OverlapProbe, timed};
+use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
-use crate::gate;
+use crate::{gate, panics};
 
 grading::graded! {
     fn submit_hands_back_the_result() {
@@ -104,5 +105,65 @@ grading::graded! {
         assert!(handles.iter().all(|h| h.is_done()));
         let values: Vec<_> = handles.into_iter().map(|h| h.wait().unwrap()).collect();
         assert_eq!(values, (0..10).collect::<Vec<_>>());
+    }
+
+    fn wait_timeout_keeps_one_deadline_through_early_wakeups() {
+        let executor = Executor::new(1);
+        let (open, gate) = gate();
+        let handle = executor.submit(move || gate.recv().is_ok());
+        // Every timed wait of this call wakes up early, without a
+        // notification: only a wait that keeps its first deadline ends.
+        let (outcome, took) = timed(|| {
+            grading::sync::early_wakeups(|| handle.wait_timeout(Duration::from_millis(60)))
+        });
+        let handle = outcome.expect_err("the job is still waiting at the gate");
+        Band::around(Duration::from_millis(60)).assert_contains("wait_timeout with early wake-ups", took);
+        open.send(()).unwrap();
+        assert_eq!(handle.wait(), Ok(true));
+    }
+
+    fn wait_timeout_returns_as_soon_as_the_job_is_done() {
+        let executor = Executor::new(1);
+        let (open, gate) = gate();
+        let handle = executor.submit(move || gate.recv().map(|()| "finished"));
+        let (outcome, took) = thread::scope(|scope| {
+            scope.spawn(|| {
+                // The job takes about 20 ms.
+                thread::sleep(Duration::from_millis(20));
+                open.send(()).unwrap();
+            });
+            timed(|| handle.wait_timeout(Duration::from_secs(3)))
+        });
+        assert_eq!(outcome.ok(), Some(Ok(Ok("finished"))));
+        Band::under(Duration::from_secs(1)).assert_contains("wait_timeout(3 s) on a job that takes 20 ms", took);
+        let (done, took) = timed(|| executor.submit(|| 7).wait_timeout(Duration::from_secs(3)).ok());
+        assert_eq!(done, Some(Ok(7)));
+        Band::under(Duration::from_secs(1)).assert_contains("wait_timeout(3 s) on a job that takes no time", took);
+    }
+
+    fn map_runs_the_jobs_at_once() {
+        let executor = Executor::new(3);
+        let probe = Arc::new(OverlapProbe::new(3));
+        let p = probe.clone();
+        let results = executor.map(move |n: u32| { p.arrive(); n }, 0..3);
+        assert_eq!(results, [Ok(0), Ok(1), Ok(2)]);
+        probe.assert_overlapped("map on three workers");
+    }
+
+    fn a_panic_is_an_error_in_map_and_map_unordered() {
+        let executor = Executor::new(2);
+        let fail_on_two = |n: u32| {
+            assert!(n != 2, "two fails on purpose");
+            n * 10
+        };
+        let mapped = executor.map(fail_on_two, 0..4);
+        let mut unordered: Vec<_> = executor.map_unordered(fail_on_two, 0..4).collect();
+        unordered.sort_by_key(|(index, _)| *index);
+        insta::assert_debug_snapshot!("a_panic_in_map_and_map_unordered", (mapped, unordered));
+    }
+
+    fn an_executor_of_zero_is_refused() {
+        assert_eq!(Executor::new(1).submit(|| 1).wait(), Ok(1));
+        assert!(panics(|| Executor::new(0)), "Executor::new(0) must panic: an executor needs at least one worker");
     }
 }

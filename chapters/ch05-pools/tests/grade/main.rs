@@ -18,3 +18,10 @@ pub fn gate() -> (
 ) {
     crossbeam_channel::bounded(0)
 }
+
+/// Whether `f` panics. Tests check a promised panic this way rather than
+/// with `#[should_panic]`, which the watchdog's "probable deadlock" would
+/// satisfy too, and without pinning a message the task sheet does not give.
+pub fn panics<T>(f: impl FnOnce() -> T) -> bool {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_err()
+}

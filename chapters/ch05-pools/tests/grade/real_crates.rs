@@ -3,6 +3,7 @@ use ch05_pools::real_crates::{
     threadpool_map,
 };
 use grading::{OverlapProbe, ThreadSet};
+use std::process::{Command, Output};
 use std::sync::Arc;
 
 fn numbers() -> Vec<u64> {
@@ -15,6 +16,28 @@ fn square(x: u64) -> u64 {
 
 fn expected() -> u64 {
     numbers().iter().map(|&x| square(x)).sum()
+}
+
+/// Set in the child process that [`in_a_child_process`] starts.
+const CHILD: &str = "LOCKSTEP_CH05_CHILD";
+
+/// Whether this is the child process of [`in_a_child_process`].
+fn is_the_child() -> bool {
+    std::env::var_os(CHILD).is_some()
+}
+
+/// Runs the graded test `test` alone in a child process of this test binary.
+/// For calls that may end the whole program instead of panicking (a stack
+/// overflow aborts, it cannot be caught): then only this test fails.
+fn in_a_child_process(test: &str) -> Output {
+    // The child's watchdog gives up first, so this test reports its result.
+    let limit = grading::limit().mul_f64(0.6).as_secs_f64().to_string();
+    Command::new(std::env::current_exe().expect("the test binary's path"))
+        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .env(CHILD, "1")
+        .env("LOCKSTEP_DEADLINE_SECS", limit)
+        .output()
+        .expect("cannot start the test binary again")
 }
 
 grading::graded! {
@@ -31,6 +54,33 @@ grading::graded! {
         let probe = OverlapProbe::new(2);
         in_pool_of(2, || join_sum(&numbers(), &|x| { probe.arrive(); x }));
         probe.assert_overlapped("join on a pool of two");
+    }
+
+    fn join_sum_of_no_numbers_is_zero() {
+        if is_the_child() {
+            assert_eq!(join_sum(&[], &square), 0, "an empty slice sums to 0");
+            assert_eq!(join_sum(&[7], &square), 49);
+            return;
+        }
+        let child = in_a_child_process("real_crates::join_sum_of_no_numbers_is_zero");
+        let stderr = String::from_utf8_lossy(&child.stderr);
+        let said: Vec<&str> = stderr
+            .lines()
+            .filter(|line| !line.is_empty() && !line.starts_with("note:"))
+            .collect();
+        assert!(
+            child.status.success(),
+            "join_sum(&[], f) must return 0: an empty slice is a base case, not something to split; \
+             run in a child process, it ended with {}:\n{}",
+            child.status,
+            said.join("\n")
+        );
+    }
+
+    fn rayon_scope_updates_a_short_last_chunk_too() {
+        let mut values: Vec<u64> = (1..=1003).collect();
+        scoped_update(&mut values, 100, square);
+        assert_eq!(values, (1..=1003).map(square).collect::<Vec<_>>(), "chunks of 100 leave a last chunk of 3, which must be updated too");
     }
 
     fn rayon_scope_updates_every_chunk_in_place() {
@@ -55,6 +105,7 @@ grading::graded! {
     fn default_sizes_come_from_the_machine() {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         assert_eq!(default_pool_size(), cores);
+        assert_eq!(in_pool_of(cores + 1, default_pool_size), cores, "default_pool_size is the number of cores, whatever pool it is called in");
     }
 
     fn a_crossbeam_pipeline_sums_on_every_worker() {

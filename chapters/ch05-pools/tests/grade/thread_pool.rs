@@ -1,9 +1,11 @@
 use ch05_pools::thread_pool::ThreadPool;
 use grading::{Gauge, OverlapProbe, ThreadSet};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
+
+use crate::{gate, panics};
 
 grading::graded! {
     fn n_workers_run_n_jobs_at_once_and_never_more() {
@@ -92,8 +94,54 @@ grading::graded! {
         grading::wait_until(|| pool.completed() == 2);
     }
 
-    #[should_panic(expected = "at least one worker")]
+    fn a_running_job_is_not_completed_yet() {
+        let pool = ThreadPool::new(1);
+        let (open, gate) = gate();
+        let (started, has_started) = crossbeam_channel::bounded(1);
+        pool.execute(move || {
+            started.send(()).unwrap();
+            let _ = gate.recv();
+        });
+        has_started.recv().unwrap();
+        assert_eq!(pool.completed(), 0, "completed() counted a job that is still running");
+        open.send(()).unwrap();
+        grading::wait_until(|| pool.completed() == 1);
+    }
+
+    fn the_workers_are_named_pool_worker_i() {
+        let pool = ThreadPool::new(3);
+        // Each job waits for the other two, so each runs on a worker of its own.
+        let probe = Arc::new(OverlapProbe::new(3));
+        let names = Arc::new(Mutex::new(Vec::new()));
+        for _ in 0..3 {
+            let (probe, names) = (probe.clone(), names.clone());
+            pool.execute(move || {
+                names.lock().unwrap().push(thread::current().name().map(str::to_owned));
+                probe.arrive();
+            });
+        }
+        drop(pool);
+        probe.assert_overlapped("three workers");
+        let mut names = names.lock().unwrap().clone();
+        for name in &names {
+            let numbered = name
+                .as_deref()
+                .and_then(|name| name.strip_prefix("pool-worker-"))
+                .is_some_and(|i| i.parse::<usize>().is_ok());
+            assert!(numbered, "a job ran on a thread named {name:?}; the workers are named pool-worker-<i>");
+        }
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), 3, "each of the three workers has a name of its own");
+    }
+
+    fn the_default_size_is_one_worker_per_core() {
+        let cores = thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(ThreadPool::with_default_size().size(), cores, "with_default_size starts one worker per available core");
+    }
+
     fn a_pool_of_zero_is_refused() {
-        ThreadPool::new(0);
+        assert_eq!(ThreadPool::new(1).size(), 1);
+        assert!(panics(|| ThreadPool::new(0)), "ThreadPool::new(0) must panic: a pool needs at least one worker");
     }
 }

@@ -4,6 +4,8 @@ use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
+use crate::panics;
+
 const WAIT: Duration = Duration::from_millis(10);
 
 grading::graded! {
@@ -33,5 +35,27 @@ grading::graded! {
         // Earlier pages take longer.
         let got = fetch_all(4, (0..8u64).collect(), |page| { thread::sleep(Duration::from_millis(8 - page)); page * 10 });
         assert_eq!(got, [0, 10, 20, 30, 40, 50, 60, 70]);
+    }
+
+    fn a_fetch_that_panics_makes_fetch_all_panic() {
+        // Page 2's result can never arrive: fetch_all must say so by
+        // panicking, not return the other pages, and not wait for ever.
+        assert_eq!(fetch_all(3, (0..6u32).collect(), |page| page), [0, 1, 2, 3, 4, 5]);
+        let failed = panics(|| {
+            fetch_all(3, (0..6u32).collect(), |page| {
+                assert!(page != 2, "page 2 cannot be fetched");
+                page
+            })
+        });
+        assert!(failed, "a fetch panicked, so a page is missing: fetch_all must panic");
+    }
+
+    fn zero_workers_are_refused_even_with_no_pages() {
+        assert_eq!(fetch_all(1, vec![1u32], |page| page), [1]);
+        assert!(panics(|| fetch_all(0, vec![1u32], |page| page)), "fetch_all with zero workers must panic");
+        assert!(
+            panics(|| fetch_all(0, Vec::<u32>::new(), |page| page)),
+            "fetch_all with zero workers must panic, also when there are no pages"
+        );
     }
 }
