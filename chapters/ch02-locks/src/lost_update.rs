@@ -32,6 +32,9 @@ impl Counter {
     /// Reads the count, calls `pause` (the slow work between the read and the
     /// write), then writes back the count plus one. No increment may be lost,
     /// however many threads call this at once.
+    ///
+    /// If `pause` panics, that increment does not happen, and the counter goes
+    /// on working: later increments and [`get`](Self::get) still count.
     pub fn increment_slowly(&self, pause: impl FnOnce()) {
         // TODO: read, pause and write inside one critical section.
         todo!("increment without losing updates")

@@ -13,6 +13,9 @@ use crate::sync::{Mutex, MutexGuard};
 /// A signed counter with `incr` and `decr`, safe to share between threads.
 ///
 /// The field is a suggestion; change it as you like.
+///
+/// Keep the lock a `crate::sync::Mutex` (the given `sync` module): the tests
+/// count how it is taken.
 #[derive(Debug, Default)]
 pub struct SharedCounter {
     value: Mutex<i64>,

@@ -11,6 +11,9 @@
 //! | [`atomic_add`] | none (`fetch_add`) | yes |
 //! | [`merge_at_end`] | none (sums come back through `join`) | yes |
 //!
+//! If `f` panics, each strategy panics too: none returns a sum with a part
+//! missing.
+//!
 //! The benchmark `granularity` measures them.
 
 use std::ops::Range;

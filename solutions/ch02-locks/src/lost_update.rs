@@ -30,6 +30,9 @@ impl Counter {
     /// Reads the count, calls `pause` (the slow work between the read and the
     /// write), then writes back the count plus one. No increment is lost, however
     /// many threads call this at once.
+    ///
+    /// If `pause` panics, that increment does not happen, and the counter goes
+    /// on working: later increments and [`get`](Self::get) still count.
     pub fn increment_slowly(&self, pause: impl FnOnce()) {
         // One guard for the read, the pause and the write: no other thread can
         // read the old value until the new one is written. A panic in an earlier

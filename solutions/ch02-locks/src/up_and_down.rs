@@ -9,6 +9,9 @@ use std::sync::PoisonError;
 use crate::sync::{Mutex, MutexGuard};
 
 /// A signed counter with `incr` and `decr`, safe to share between threads.
+///
+/// Keep the lock a `crate::sync::Mutex` (the given `sync` module): the tests
+/// count how it is taken.
 #[derive(Debug, Default)]
 pub struct SharedCounter {
     value: Mutex<i64>,

@@ -45,6 +45,10 @@ grading::graded! {
             scope.spawn(|| account.deposit_slowly(1, || {}));
         });
         assert_eq!(account.balance(), 8, "deposits go on after the panic");
+        assert!(
+            account.is_poisoned(),
+            "a later deposit does not undo the fact that a depositor panicked"
+        );
     }
 
     fn an_account_opens_with_its_balance_and_is_not_poisoned() {

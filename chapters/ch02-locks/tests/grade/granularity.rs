@@ -2,7 +2,8 @@ use ch02_locks::granularity::{
     CountingMutex, atomic_add, lock_around_loop, lock_per_item, merge_at_end,
 };
 use grading::{Gauge, OverlapProbe, ThreadSet};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 const THREADS: usize = 4;
 
@@ -18,6 +19,21 @@ fn expected() -> u64 {
     numbers().iter().map(|&x| double(x)).sum()
 }
 
+/// Whether `run`, given an `f` that doubles but panics on 700, called `f` on
+/// 700 and then panicked itself.
+fn panics_with_f(run: impl FnOnce(&(dyn Fn(u64) -> u64 + Sync))) -> bool {
+    let reached = AtomicBool::new(false);
+    let f = |x: u64| {
+        if x == 700 {
+            reached.store(true, Ordering::SeqCst);
+            panic!("f cannot take 700");
+        }
+        double(x)
+    };
+    let panicked = panic::catch_unwind(AssertUnwindSafe(|| run(&f))).is_err();
+    panicked && reached.load(Ordering::SeqCst)
+}
+
 grading::graded! {
     fn lock_per_item_sums_right_and_locks_once_per_number() {
         let total = CountingMutex::new(0);
@@ -28,13 +44,15 @@ grading::graded! {
 
     fn lock_per_item_computes_at_the_same_time_on_every_thread() {
         let (probe, threads) = (OverlapProbe::new(THREADS), ThreadSet::new());
-        lock_per_item(&numbers(), THREADS, &CountingMutex::new(0), |x| {
+        let total = CountingMutex::new(0);
+        lock_per_item(&numbers(), THREADS, &total, |x| {
             threads.record();
             probe.arrive();
-            x
+            double(x)
         });
         probe.assert_overlapped("lock_per_item: f runs outside the lock");
         assert_eq!(threads.len(), THREADS);
+        assert_eq!(total.into_inner(), expected(), "adds made at the same time were lost");
     }
 
     fn lock_around_loop_sums_right_and_locks_once_per_thread() {
@@ -60,26 +78,35 @@ grading::graded! {
         atomic_add(&numbers(), THREADS, &total, double);
         assert_eq!(total.load(Ordering::Relaxed), expected());
 
+        // Every thread is inside f at the same moment: an add split into a
+        // load before f and a store after it loses the others' adds.
         let (probe, threads) = (OverlapProbe::new(THREADS), ThreadSet::new());
-        atomic_add(&numbers(), THREADS, &AtomicU64::new(0), |x| {
+        let total = AtomicU64::new(0);
+        atomic_add(&numbers(), THREADS, &total, |x| {
             threads.record();
             probe.arrive();
-            x
+            double(x)
         });
         probe.assert_overlapped("atomic_add");
         assert_eq!(threads.len(), THREADS);
+        assert_eq!(
+            total.into_inner(),
+            expected(),
+            "adds made at the same time were lost: add f(x) in one atomic step"
+        );
     }
 
     fn merge_at_end_sums_right_at_the_same_time() {
         assert_eq!(merge_at_end(&numbers(), THREADS, double), expected());
         let (probe, threads) = (OverlapProbe::new(THREADS), ThreadSet::new());
-        merge_at_end(&numbers(), THREADS, |x| {
+        let sum = merge_at_end(&numbers(), THREADS, |x| {
             threads.record();
             probe.arrive();
-            x
+            double(x)
         });
         probe.assert_overlapped("merge_at_end");
         assert_eq!(threads.len(), THREADS);
+        assert_eq!(sum, expected());
     }
 
     fn every_strategy_handles_fewer_numbers_than_threads() {
@@ -94,6 +121,39 @@ grading::graded! {
         atomic_add(&few, THREADS, &total, double);
         assert_eq!(total.into_inner(), 22);
         assert_eq!(merge_at_end(&few, THREADS, double), 22);
+    }
+
+    fn every_strategy_handles_no_numbers() {
+        let total = CountingMutex::new(0);
+        lock_per_item(&[], THREADS, &total, double);
+        assert_eq!((total.locks(), total.into_inner()), (0, 0), "lock_per_item: no numbers, no locks");
+        let total = CountingMutex::new(0);
+        lock_around_loop(&[], THREADS, &total, double);
+        assert_eq!(total.into_inner(), 0);
+        let total = AtomicU64::new(0);
+        atomic_add(&[], THREADS, &total, double);
+        assert_eq!(total.into_inner(), 0);
         assert_eq!(merge_at_end(&[], THREADS, double), 0);
+    }
+
+    fn when_f_panics_every_strategy_panics_too() {
+        assert!(
+            panics_with_f(|f| lock_per_item(&numbers(), THREADS, &CountingMutex::new(0), f)),
+            "lock_per_item must panic when f panics"
+        );
+        assert!(
+            panics_with_f(|f| lock_around_loop(&numbers(), THREADS, &CountingMutex::new(0), f)),
+            "lock_around_loop must panic when f panics"
+        );
+        assert!(
+            panics_with_f(|f| atomic_add(&numbers(), THREADS, &AtomicU64::new(0), f)),
+            "atomic_add must panic when f panics"
+        );
+        assert!(
+            panics_with_f(|f| {
+                merge_at_end(&numbers(), THREADS, f);
+            }),
+            "merge_at_end must panic when f panics: the sum it returned lacks a part"
+        );
     }
 }

@@ -1,7 +1,10 @@
 use ch02_locks::lost_update::{Counter, RacyCounter, in_threads};
-use grading::{Gauge, OverlapProbe, run_together};
+use grading::{Band, Gauge, OverlapProbe, run_together, timed};
 use std::thread;
 use std::time::Duration;
+
+/// The slow work of one increment in the timed test.
+const PAUSE: Duration = Duration::from_millis(5);
 
 grading::graded! {
     fn the_given_racy_counter_and_in_threads_do_what_they_say() {
@@ -39,6 +42,28 @@ grading::graded! {
         probe.assert_exclusive("increment_slowly");
         assert_eq!(gauge.peak(), 1);
         assert_eq!(counter.get(), 8);
+    }
+
+    fn queued_increments_go_ahead_as_soon_as_the_lock_is_free() {
+        // Ten increments queue for the lock and pause 5 ms each inside it: about
+        // 50 ms in all. A thread that finds the lock taken must wait for it in
+        // `lock()`; trying again after a sleep costs that sleep on every turn.
+        let counter = Counter::new();
+        let ((), took) = timed(|| run_together(10, |_| counter.increment_slowly(|| thread::sleep(PAUSE))));
+        Band::around(PAUSE * 10).assert_contains("ten increments of 5 ms each, queued for one lock,", took);
+        assert_eq!(counter.get(), 10);
+    }
+
+    fn a_panicking_pause_loses_only_its_own_increment() {
+        let counter = Counter::new();
+        counter.increment_slowly(|| ());
+        thread::scope(|scope| {
+            // The sheet leaves open whether the panic reaches this thread.
+            let _ = scope.spawn(|| counter.increment_slowly(|| panic!("the pause failed"))).join();
+        });
+        assert_eq!(counter.get(), 1, "the increment whose pause panicked must not count");
+        run_together(4, |_| counter.increment_slowly(|| ()));
+        assert_eq!(counter.get(), 5, "increments after a panicked pause must still count");
     }
 
     fn the_pause_runs_once_per_increment() {

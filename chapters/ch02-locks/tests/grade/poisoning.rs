@@ -1,5 +1,7 @@
 use ch02_locks::poisoning::{Ledger, QuietLedger};
+use grading::{OverlapProbe, run_together};
 use std::thread;
+use std::time::Duration;
 
 fn panicking_audit(entries: &[i64]) {
     panic!("audit failed with {} entries", entries.len());
@@ -25,6 +27,39 @@ grading::graded! {
         assert_eq!(ledger.entries_now(), [1, 2]);
     }
 
+    fn reading_and_recording_do_not_clear_the_poison() {
+        let ledger = Ledger::new();
+        thread::scope(|scope| {
+            assert!(scope.spawn(|| ledger.record(1, panicking_audit)).join().is_err());
+        });
+        assert_eq!(ledger.entries_now(), [1]);
+        assert!(ledger.is_poisoned(), "reading the entries does not mark the ledger sound");
+        ledger.record(2, |_| {});
+        assert!(ledger.is_poisoned(), "recording does not mark the ledger sound; only mark_sound does");
+    }
+
+    fn what_the_next_threads_see_after_a_panicked_audit() {
+        // Each line: what happened, then the entries and whether it is poisoned.
+        let ledger = Ledger::new();
+        let mut seen = Vec::new();
+        let mut look = |step: &str| {
+            let (entries, poisoned) = (ledger.entries_now(), ledger.is_poisoned());
+            seen.push(format!("{step:<24} {entries:?} poisoned: {poisoned}"));
+        };
+        look("new");
+        ledger.record(10, |_| {});
+        look("record 10");
+        thread::scope(|scope| {
+            assert!(scope.spawn(|| ledger.record(-3, panicking_audit)).join().is_err());
+        });
+        look("record -3, audit panics");
+        ledger.record(5, |_| {});
+        look("record 5");
+        ledger.mark_sound();
+        look("mark_sound");
+        insta::assert_snapshot!("poisoning_after_a_panicked_audit", seen.join("\n"));
+    }
+
     fn marking_the_ledger_sound_clears_the_poison() {
         let ledger = Ledger::new();
         thread::scope(|scope| {
@@ -41,6 +76,22 @@ grading::graded! {
         ledger.record(4, |entries| assert_eq!(entries, [4]));
         ledger.record(5, |entries| assert_eq!(entries, [4, 5]));
         assert!(!ledger.is_poisoned());
+    }
+
+    fn no_record_gets_in_while_an_audit_runs() {
+        // Two audits meet in the probe only if the lock is let go before the
+        // audit: with the lock held, the first waits out its patience alone.
+        let ledger = Ledger::new();
+        let probe = OverlapProbe::with_patience(2, Duration::from_millis(300));
+        run_together(3, |i| ledger.record(i as i64, |_| { probe.arrive(); }));
+        probe.assert_exclusive("Ledger::record's audit");
+        assert_eq!(ledger.entries_now().len(), 3);
+
+        let ledger = QuietLedger::new();
+        let probe = OverlapProbe::with_patience(2, Duration::from_millis(300));
+        run_together(3, |i| ledger.record(i as i64, |_| { probe.arrive(); }));
+        probe.assert_exclusive("QuietLedger::record's audit");
+        assert_eq!(ledger.entries_now().len(), 3);
     }
 
     fn a_parking_lot_ledger_does_not_poison() {
