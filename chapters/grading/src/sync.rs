@@ -14,9 +14,8 @@
 //!   the condition still false, in every run. Timed waits do the same and
 //!   report that they did not time out.
 //! - **Room to steal a wake-up.** After a notification, the notifying thread
-//!   yields as soon as it holds no lock, and a made-up wake-up yields between
-//!   unlocking and locking again, so a third thread can take the state that
-//!   the woken one was waiting for. An unlock that another thread is blocked
+//!   yields as soon as it holds no lock, so a third thread can take the state
+//!   that the woken one was waiting for. An unlock that another thread is blocked
 //!   on yields too (often at first, then now and then, so hot loops stay
 //!   fast), which lets work written after an unlock interleave with others.
 //! - **Counters** a test can read to see *how* the code waited: locks taken,
@@ -525,7 +524,10 @@ impl Condvar {
         }
     }
 
-    /// A wake-up without a notification: unlock, let others run, lock again.
+    /// A wake-up without a notification: unlock and lock again at once, as a
+    /// real spurious wake-up does. No yield in between: a thread that waits
+    /// with `if` must find the condition still false, not the work done by
+    /// another thread that ran in the gap.
     fn make_up<'a, T>(
         &self,
         mutex: &'a Mutex<T>,
@@ -536,7 +538,6 @@ impl Condvar {
         if HELD.with(Cell::get) == 0 {
             NOTIFIED.with(|n| n.set(false));
         }
-        thread::yield_now();
         mutex.wrap(mutex.inner.lock(), true)
     }
 }

@@ -16,7 +16,9 @@ use crate::gil::{Gil, GilGuard};
 // ANCHOR: allow_threads
 impl GilGuard<'_> {
     /// Runs `blocking` with the lock released, and returns its value once
-    /// this thread holds the lock again.
+    /// this thread holds the lock again. If `blocking` panics, its panic goes
+    /// on to the caller as it is (the same payload), also once this thread
+    /// holds the lock again.
     pub fn allow_threads<R>(&mut self, blocking: impl FnOnce() -> R) -> R {
         self.gil().release();
         // Taken back in `drop`, so a panic in `blocking` leaves the guard

@@ -22,7 +22,7 @@ grading::graded! {
             });
         });
         probe.assert_overlapped("four threads sleeping inside allow_threads");
-        Band::under(Duration::from_millis(100))
+        Band::around(Duration::from_millis(50))
             .assert_contains("four 50 ms sleeps under the GIL, released around each", took);
     }
 
@@ -71,7 +71,7 @@ grading::graded! {
         let inside = AtomicBool::new(false);
         let other_holds = AtomicBool::new(false);
         let log = Mutex::new(Vec::new());
-        thread::scope(|scope| {
+        let payload = thread::scope(|scope| {
             let panicker = scope.spawn(|| {
                 let mut guard = gil.acquire();
                 let result = catch_unwind(AssertUnwindSafe(|| {
@@ -81,10 +81,16 @@ grading::graded! {
                         panic!("the blocking call failed");
                     })
                 }));
-                assert!(result.is_err());
                 // The guard is ours again only once the other thread let go.
                 log.lock().unwrap().push("back after the panic");
                 drop(guard);
+                result.err().map(|payload| {
+                    payload
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| payload.downcast_ref::<String>().cloned())
+                        .unwrap_or_default()
+                })
             });
             assert!(set_or_ended(&inside, &panicker), "the thread ended before its blocking call began");
             let guard = gil.acquire();
@@ -93,7 +99,13 @@ grading::graded! {
             thread::sleep(Duration::from_millis(50));
             log.lock().unwrap().push("other thread let go");
             drop(guard);
+            panicker.join().unwrap()
         });
+        assert_eq!(
+            payload.as_deref(),
+            Some("the blocking call failed"),
+            "the blocking call's own panic should reach the caller of allow_threads, as it is"
+        );
         assert_eq!(
             *log.lock().unwrap(),
             ["other thread let go", "back after the panic"],
@@ -103,5 +115,15 @@ grading::graded! {
         thread::scope(|scope| {
             scope.spawn(|| drop(gil.acquire()));
         });
+    }
+
+    fn with_nobody_waiting_the_lock_comes_back_at_once() {
+        // A long switch interval: taking a free lock back must not wait for it.
+        let gil = Gil::new(Duration::from_secs(1));
+        let mut guard = gil.acquire();
+        let (answer, took) = timed(|| guard.allow_threads(|| 7));
+        assert_eq!(answer, 7, "allow_threads returns what the call returned");
+        Band::under(Duration::from_millis(250))
+            .assert_contains("an instant call inside allow_threads (a free GIL, 1 s interval)", took);
     }
 }

@@ -21,19 +21,43 @@ grading::graded! {
     }
 
     fn every_strategy_runs_on_its_threads() {
-        for strategy in Strategy::ALL {
-            let probe = OverlapProbe::new(2);
-            let threads = ThreadSet::new();
-            let sum = total(strategy, 2, 1000, |i| {
-                threads.record();
-                if first_call_on_this_thread() {
-                    probe.arrive();
-                }
-                i
-            });
-            assert_eq!(sum, 999 * 1000 / 2, "{strategy:?}");
-            probe.assert_overlapped(&format!("{strategy:?} on two threads"));
-            assert_eq!(threads.len(), 2, "{strategy:?} ran on {} thread(s), not 2", threads.len());
+        // Two and three threads: a pool of its own size, not the machine's.
+        for n_threads in [2, 3] {
+            for strategy in Strategy::ALL {
+                let probe = OverlapProbe::new(n_threads);
+                let threads = ThreadSet::new();
+                // Each thread's first item waits for the others, so their
+                // first updates meet.
+                let sum = total(strategy, n_threads, 1000, |i| {
+                    threads.record();
+                    if first_call_on_this_thread() {
+                        probe.arrive();
+                    }
+                    i + 1
+                });
+                assert_eq!(
+                    sum,
+                    1000 * 1001 / 2,
+                    "{strategy:?} on {n_threads} threads, whose first updates met, gave the wrong total"
+                );
+                probe.assert_overlapped(&format!("{strategy:?} on {n_threads} threads"));
+                assert_eq!(
+                    threads.len(),
+                    n_threads,
+                    "{strategy:?} ran on {} thread(s), not {n_threads}",
+                    threads.len()
+                );
+            }
+        }
+    }
+
+    fn no_update_is_lost_when_every_thread_locks_for_each_item() {
+        // A million updates from four threads: enough for them to meet
+        // between a read and its write, also when they share one core.
+        let n = 1_000_000;
+        for strategy in [Strategy::GlobalMutex, Strategy::ParkingLot] {
+            let sum = total(strategy, 4, n, |_| 1);
+            assert_eq!(sum, n, "{strategy:?} on 4 threads lost {} of {n} updates: read and write under one lock", n - sum);
         }
     }
 
@@ -52,13 +76,22 @@ grading::graded! {
     }
 
     fn padded_counters_sit_on_separate_cache_lines() {
-        let padded = PaddedCounters::new(4);
         let packed = PackedCounters::new(4);
         let address = |c: &std::sync::atomic::AtomicU64| c as *const _ as usize;
+        // Many sets at once: a counter that is not aligned cannot start a
+        // cache line in all of them by luck.
+        let sets: Vec<PaddedCounters> = (1..=16).map(PaddedCounters::new).collect();
+        for (set, padded) in sets.iter().enumerate() {
+            let n = set + 1;
+            for i in 0..n {
+                assert_eq!(address(padded.slot(i)) % 64, 0, "padded counter {i} of {n} does not start a cache line");
+                if i + 1 < n {
+                    let gap = address(padded.slot(i + 1)).abs_diff(address(padded.slot(i)));
+                    assert!(gap >= 64, "padded counters {i} and {} are {gap} bytes apart, closer than a cache line", i + 1);
+                }
+            }
+        }
         for i in 0..3 {
-            let gap = address(padded.slot(i + 1)) - address(padded.slot(i));
-            assert!(gap >= 64, "padded counters {i} and {} are {gap} bytes apart, closer than a cache line", i + 1);
-            assert_eq!(address(padded.slot(i)) % 64, 0, "padded counter {i} does not start a cache line");
             // The counterexample: plain counters sit side by side.
             assert_eq!(address(packed.slot(i + 1)) - address(packed.slot(i)), 8);
         }

@@ -1,6 +1,7 @@
 use ch07_gil::experiment::{Report, Row, Setup, Shape, Workload, cpu_bound, io_bound, measure};
 use ch07_gil::gil::Gil;
 use grading::{Gauge, OverlapProbe, ThreadSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
@@ -64,10 +65,21 @@ grading::graded! {
         let gil = Gil::new(Duration::from_millis(1));
         let inside = Gauge::new();
         let threads = ThreadSet::new();
+        // The thread of the last step, and how often that changed.
+        let turns = Mutex::new((None, 0));
         cpu_bound(Some(&gil), 2, 1000, |i| {
             let _in = inside.enter();
             threads.record();
-            spin(Duration::from_micros(20));
+            let mut turns = turns.lock().unwrap();
+            let me = Some(thread::current().id());
+            if turns.0 != me {
+                *turns = (me, turns.1 + 1);
+            }
+            // Longer steps until the lock has come back to the first thread:
+            // a busy machine may be slow to run the waiting thread.
+            let step = if turns.1 < 3 { 100 } else { 20 };
+            drop(turns);
+            spin(Duration::from_micros(step));
             i
         });
         assert_eq!(inside.peak(), 1, "two steps ran at once under the GIL");
@@ -75,8 +87,8 @@ grading::graded! {
         let stats = gil.stats();
         assert!(
             stats.forced_drops >= 1 && stats.switches >= 2,
-            "two threads with 10 ms of work each under a 1 ms interval never handed over: \
-             does every step tick? {stats:?}"
+            "two threads with 1000 steps of 20 to 100 µs in all under a 1 ms interval never handed \
+             over: does every step tick? {stats:?}"
         );
     }
 
@@ -91,6 +103,21 @@ grading::graded! {
         });
         assert_eq!(during, 0, "{during} steps ran while another thread held the GIL");
         assert_eq!(steps.into_inner(), 100);
+    }
+
+    fn a_step_that_panics_fails_the_whole_run() {
+        for with_gil in [false, true] {
+            let gil = Gil::new(Duration::from_millis(1));
+            let result = catch_unwind(AssertUnwindSafe(|| {
+                cpu_bound(with_gil.then_some(&gil), 2, 100, |i| {
+                    assert_ne!(i, 51, "step 51 failed");
+                    i
+                })
+            }));
+            if let Ok(sum) = result {
+                panic!("step 51 panicked, yet cpu_bound returned {sum} (gil: {with_gil}): a panic in a step must not be lost");
+            }
+        }
     }
 
     fn io_bound_overlaps_with_and_without_the_gil() {
@@ -119,6 +146,19 @@ grading::graded! {
         });
         assert_eq!(during, 0, "{during} I/O tasks started while another thread held the GIL");
         assert_eq!(waits.into_inner(), 4);
+    }
+
+    fn io_bound_takes_the_gil_once_per_thread_and_back_after_each_wait() {
+        let gil = Gil::new(Duration::from_millis(1));
+        let (threads, tasks) = (2, 6);
+        io_bound(Some(&gil), threads, tasks, |_| thread::sleep(Duration::from_millis(1)));
+        let stats = gil.stats();
+        assert!(
+            stats.acquisitions <= (threads + tasks) as u64,
+            "{tasks} I/O tasks on {threads} threads took the GIL {} times: a thread takes it once, \
+             holds it between tasks, and takes it back only after each wait ({stats:?})",
+            stats.acquisitions
+        );
     }
 
     fn shapes_follow_the_speedups() {

@@ -11,20 +11,24 @@ use crate::support::{CAP, set_or_ended, spin};
 const STEP: Duration = Duration::from_micros(20);
 
 /// Runs CPU-bound "bytecode" on `threads` threads under `gil`: each thread
-/// acquires the lock once and does `steps` steps, ticking after each. Returns
-/// which thread ran each step, in order. A thread that cannot get in gives
-/// up after `CAP` (so a lock that never hands over fails with a message).
+/// acquires the lock once and does at least `steps` steps, ticking after
+/// each, and goes on until the lock has changed hands twice between steps
+/// (on a busy machine that can take longer than the steps). Returns which
+/// thread ran each step, in order. A thread gives up after `CAP` (so a lock
+/// that never hands over fails with a message).
 fn take_turns(gil: &Gil, threads: usize, steps: usize) -> Vec<usize> {
     let log = Mutex::new(Vec::new());
     run_together(threads, |t| {
         let started = Instant::now();
         let mut guard = gil.acquire();
-        for _ in 0..steps {
-            if started.elapsed() > CAP {
+        let mut done = 0;
+        while started.elapsed() < CAP {
+            if done >= steps && changes(&log.lock().unwrap()) >= 2 {
                 break;
             }
             spin(STEP);
             log.lock().unwrap().push(t);
+            done += 1;
             guard.tick();
         }
     });
@@ -65,12 +69,13 @@ grading::graded! {
         let gil = Gil::new(Duration::from_millis(1));
         let log = take_turns(&gil, 2, 500);
         let stats = gil.stats();
-        assert_eq!(log.iter().filter(|&&t| t == 0).count(), 500, "thread 0 did not finish: {stats:?}");
-        assert_eq!(log.iter().filter(|&&t| t == 1).count(), 500, "thread 1 did not finish: {stats:?}");
+        assert!(log.iter().filter(|&&t| t == 0).count() >= 500, "thread 0 did not finish: {stats:?}");
+        assert!(log.iter().filter(|&&t| t == 1).count() >= 500, "thread 1 did not finish: {stats:?}");
         assert!(
             changes(&log) >= 2,
             "two CPU-bound threads of 10 ms each under a 1 ms switch interval should take turns, \
-             but the lock changed hands {} time(s) between steps ({stats:?}): does tick ever let go?",
+             but in {CAP:?} the lock changed hands {} time(s) between steps ({stats:?}): does tick \
+             ever let go?",
             changes(&log)
         );
         assert!(stats.switches >= 2, "the statistics count no switches: {stats:?}");
@@ -78,17 +83,36 @@ grading::graded! {
     }
 
     fn every_forced_drop_hands_the_lock_to_another_thread() {
+        // A hundred hand-overs: this thread computes and ticks while another
+        // one takes the lock and lets go, again and again.
         let gil = Gil::new(Duration::from_millis(1));
-        take_turns(&gil, 2, 500);
+        let rounds = 100;
+        let mut taken_back = 0;
+        thread::scope(|scope| {
+            let mut guard = gil.acquire();
+            let waiter = scope.spawn(|| {
+                for _ in 0..rounds {
+                    drop(gil.acquire());
+                }
+            });
+            let started = Instant::now();
+            while !waiter.is_finished() && started.elapsed() < CAP {
+                spin(STEP);
+                let before = gil.stats();
+                guard.tick();
+                let after = gil.stats();
+                if after.forced_drops - before.forced_drops > after.switches - before.switches {
+                    taken_back += 1;
+                }
+            }
+        });
         let stats = gil.stats();
         assert!(stats.forced_drops >= 1, "nobody was asked to drop the lock: {stats:?}");
-        assert!(
-            stats.switches >= stats.forced_drops,
-            "the lock was dropped on request {} times but changed hands only {} times: \
-             after a forced drop, the thread that dropped it must not take it back before \
-             another thread has had it ({stats:?})",
-            stats.forced_drops,
-            stats.switches
+        assert_eq!(
+            taken_back, 0,
+            "{taken_back} time(s) a thread dropped the lock on request and took it back itself: \
+             after a forced drop, the thread that dropped it must not take it back before another \
+             thread has had it ({stats:?})"
         );
     }
 
@@ -125,6 +149,98 @@ grading::graded! {
             "the waiter waited a whole interval, but the statistics say {:?}",
             stats.waited
         );
+    }
+
+    fn a_new_holder_gets_a_whole_interval_before_it_is_asked() {
+        // Two waiters queue behind this thread, which lets go a third of an
+        // interval later. One of them takes the lock and computes; the other
+        // one's interval then runs out, but the lock changed hands during it,
+        // so it must wait a whole interval more before it asks.
+        let interval = Duration::from_millis(300);
+        let gil = Gil::new(interval);
+        let guard = gil.acquire();
+        let first_in = AtomicBool::new(false);
+        let second_in = AtomicBool::new(false);
+        let asked_at = Mutex::new(None);
+        let released_at = thread::scope(|scope| {
+            for _ in 0..2 {
+                scope.spawn(|| {
+                    let mut guard = gil.acquire();
+                    if first_in.swap(true, Ordering::SeqCst) {
+                        second_in.store(true, Ordering::SeqCst);
+                        return;
+                    }
+                    // CPU-bound until it had to let the other waiter in.
+                    let started = Instant::now();
+                    while !second_in.load(Ordering::SeqCst) && started.elapsed() < CAP {
+                        spin(STEP);
+                        guard.tick();
+                    }
+                    *asked_at.lock().unwrap() = second_in.load(Ordering::SeqCst).then(Instant::now);
+                });
+            }
+            // Give both waiters time to start waiting.
+            thread::sleep(interval / 3);
+            let released_at = Instant::now();
+            drop(guard);
+            released_at
+        });
+        let asked_at = asked_at
+            .into_inner()
+            .unwrap()
+            .expect("the second waiter never got the GIL from a CPU-bound holder that ticks");
+        let held = asked_at - released_at;
+        assert!(
+            held >= interval.mul_f64(0.99),
+            "the first waiter to get the GIL had to let go {held:?} after it got it, before a whole \
+             {interval:?} interval: a waiter whose interval runs out asks only if one thread held the \
+             lock all that time; when it changed hands, the new holder gets a fresh interval"
+        );
+    }
+
+    fn the_statistics_through_a_few_hand_overs() {
+        let gil = Gil::new(Duration::from_millis(5));
+        let mut seen = Vec::new();
+        let guard = gil.acquire();
+        seen.push(("this thread takes the lock", gil.stats()));
+        drop(guard);
+        let guard = gil.acquire();
+        seen.push(("this thread takes it again", gil.stats()));
+        drop(guard);
+        let other = thread::scope(|scope| {
+            scope.spawn(|| {
+                let _guard = gil.acquire();
+                gil.stats()
+            }).join().unwrap()
+        });
+        seen.push(("another thread takes it", other));
+        let mut guard = gil.acquire();
+        seen.push(("this thread takes it back", gil.stats()));
+        let forced = thread::scope(|scope| {
+            let waiter = scope.spawn(|| {
+                let _guard = gil.acquire();
+                gil.stats()
+            });
+            // CPU-bound, until the waiter asked for the lock and had it.
+            let started = Instant::now();
+            while !waiter.is_finished() && started.elapsed() < CAP {
+                spin(STEP);
+                guard.tick();
+            }
+            drop(guard);
+            waiter.join().unwrap()
+        });
+        seen.push(("a waiter asks for it and gets it", forced));
+        let trace: String = seen
+            .iter()
+            .map(|(what, stats)| {
+                format!(
+                    "{what:<34} acquisitions {}, switches {}, forced drops {}\n",
+                    stats.acquisitions, stats.switches, stats.forced_drops
+                )
+            })
+            .collect();
+        insta::assert_snapshot!(trace);
     }
 
     fn a_lone_holder_is_never_interrupted() {
