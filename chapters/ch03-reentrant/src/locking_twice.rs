@@ -12,6 +12,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 /// Takes `lock` if it can within `patience`; `None` if it stayed locked.
+/// A zero `patience` still tries once.
 ///
 /// A lock whose holder panicked is taken anyway (`TryLockError::Poisoned`
 /// holds the guard). Return as soon as the lock is free, not after the whole
@@ -23,6 +24,7 @@ pub fn lock_within<T>(lock: &Mutex<T>, patience: Duration) -> Option<MutexGuard<
 
 /// Takes `lock`, then tries to take it again from the same thread, waiting at
 /// most `patience`. Returns whether the second attempt succeeded.
+/// A poisoned lock is taken all the same, as [`lock_within`] takes it.
 ///
 /// Calling `lock()` twice here would hang the test: use [`lock_within`].
 pub fn second_lock_succeeds<T>(lock: &Mutex<T>, patience: Duration) -> bool {

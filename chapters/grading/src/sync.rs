@@ -13,9 +13,9 @@
 //!   back and then really waits; code that waits once with `if` goes on with
 //!   the condition still false, in every run. Timed waits do the same and
 //!   report that they did not time out.
-//! - **Room to steal a wake-up.** After a notification, the notifying thread
-//!   yields as soon as it holds no lock, so a third thread can take the state
-//!   that the woken one was waiting for. An unlock that another thread is blocked
+//! - **Room to steal a wake-up.** After a notification that woke a thread,
+//!   the notifying thread yields as soon as it holds no lock, so a third
+//!   thread can take the state that the woken one was waiting for. An unlock that another thread is blocked
 //!   on yields too (often at first, then now and then, so hot loops stay
 //!   fast), which lets work written after an unlock interleave with others.
 //! - **Counters** a test can read to see *how* the code waited: locks taken,
@@ -389,6 +389,9 @@ impl WaitTimeoutResult {
 /// every logical wait is a spurious wake-up.
 pub struct Condvar {
     counts: Option<Counts>,
+    /// Threads in a real wait on it right now: a notification with none
+    /// wakes nobody, and needs no yield after it.
+    waiting: AtomicUsize,
     inner: std::sync::Condvar,
 }
 
@@ -397,6 +400,7 @@ impl Condvar {
     pub fn new() -> Self {
         Condvar {
             counts: recorder(),
+            waiting: AtomicUsize::new(0),
             inner: std::sync::Condvar::new(),
         }
     }
@@ -409,7 +413,10 @@ impl Condvar {
         if !made_up {
             return self.make_up(mutex, inner);
         }
-        mutex.wrap(self.inner.wait(inner), false)
+        self.waiting.fetch_add(1, Ordering::SeqCst);
+        let result = self.inner.wait(inner);
+        self.waiting.fetch_sub(1, Ordering::SeqCst);
+        mutex.wrap(result, false)
     }
 
     /// Waits while `condition` holds, re-checking after every wake-up.
@@ -449,7 +456,10 @@ impl Condvar {
         }
         let cut = EARLY.with(Cell::get) && timeout >= SHORTEST_CUT;
         let wait = if cut { timeout / 2 } else { timeout };
-        let (result, poisoned) = match self.inner.wait_timeout(inner, wait) {
+        self.waiting.fetch_add(1, Ordering::SeqCst);
+        let waited = self.inner.wait_timeout(inner, wait);
+        self.waiting.fetch_sub(1, Ordering::SeqCst);
+        let (result, poisoned) = match waited {
             Ok(pair) => (pair, false),
             Err(poisoned) => (poisoned.into_inner(), true),
         };
@@ -503,20 +513,26 @@ impl Condvar {
     /// Wakes one waiting thread, if any.
     pub fn notify_one(&self) {
         bump(&self.counts, |c| &c.notify_one);
+        let woke = self.waiting.load(Ordering::SeqCst) > 0;
         self.inner.notify_one();
-        Self::after_notify();
+        Self::after_notify(woke);
     }
 
     /// Wakes every waiting thread.
     pub fn notify_all(&self) {
         bump(&self.counts, |c| &c.notify_all);
+        let woke = self.waiting.load(Ordering::SeqCst) > 0;
         self.inner.notify_all();
-        Self::after_notify();
+        Self::after_notify(woke);
     }
 
-    /// Gives a third thread the chance to take what the woken one waits for:
-    /// now if this thread holds no lock, else at its last unlock.
-    fn after_notify() {
+    /// When a thread was woken, gives a third thread the chance to take what
+    /// it waits for: now if this thread holds no lock, else at its last
+    /// unlock. A notification that woke nobody needs no such chance.
+    fn after_notify(woke: bool) {
+        if !woke {
+            return;
+        }
         if HELD.with(Cell::get) == 0 {
             thread::yield_now();
         } else {
@@ -621,17 +637,28 @@ mod tests {
     }
 
     #[test]
-    fn a_notification_under_the_lock_yields_at_the_unlock_and_counts() {
-        let ((lock, cv), counts) = counted(|| (Mutex::new(0), Condvar::new()));
+    fn a_notification_that_wakes_a_waiter_under_the_lock_yields_at_the_unlock() {
+        let ((lock, cv), counts) = counted(|| (Mutex::new(false), Condvar::new()));
         {
-            let mut guard = lock.lock().unwrap();
-            *guard += 1;
+            // Nobody waits: nothing to yield for.
+            let _guard = lock.lock().unwrap();
             cv.notify_all();
-            assert!(NOTIFIED.with(Cell::get));
+            assert!(!NOTIFIED.with(Cell::get));
         }
-        assert!(!NOTIFIED.with(Cell::get));
+        thread::scope(|s| {
+            s.spawn(|| drop(cv.wait_while(lock.lock().unwrap(), |set| !*set).unwrap()));
+            while cv.waiting.load(Ordering::SeqCst) == 0 {
+                thread::yield_now();
+            }
+            let mut guard = lock.lock().unwrap();
+            *guard = true;
+            cv.notify_all();
+            assert!(NOTIFIED.with(Cell::get), "a waiter was woken under the lock");
+            drop(guard);
+            assert!(!NOTIFIED.with(Cell::get), "the unlock yielded");
+        });
         assert_eq!(HELD.with(Cell::get), 0);
-        assert_eq!(counts.notify_all_calls(), 1);
+        assert_eq!(counts.notify_all_calls(), 2);
     }
 
     #[test]

@@ -15,6 +15,7 @@ const RETRY: Duration = Duration::from_micros(200);
 
 // ANCHOR: lock_within
 /// Takes `lock` if it can within `patience`; `None` if it stayed locked.
+/// A zero `patience` still tries once.
 ///
 /// A lock whose holder panicked is taken anyway: poisoning is the caller's
 /// concern, not a reason to wait. If this thread already holds `lock`, the
@@ -37,6 +38,7 @@ pub fn lock_within<T>(lock: &Mutex<T>, patience: Duration) -> Option<MutexGuard<
 /// Takes `lock`, then tries to take it again from the same thread, waiting at
 /// most `patience`. Returns whether the second attempt succeeded: for a
 /// `std::sync::Mutex` it never does.
+/// A poisoned lock is taken all the same, as [`lock_within`] takes it.
 pub fn second_lock_succeeds<T>(lock: &Mutex<T>, patience: Duration) -> bool {
     let _first = lock_within(lock, patience).expect("the lock was free to begin with");
     lock_within(lock, patience).is_some()

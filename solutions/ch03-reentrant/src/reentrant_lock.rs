@@ -125,9 +125,11 @@ impl<T> ReentrantLock<T> {
     }
 }
 
-impl<T> Drop for ReentrantGuard<'_, T> {
-    fn drop(&mut self) {
-        let mut owner = self.lock.owner();
+impl<T> ReentrantLock<T> {
+    /// Gives up one level of the calling thread's hold; the last level frees
+    /// the lock and wakes a waiter. Only a guard's `Drop` calls it.
+    fn release(&self) {
+        let mut owner = self.owner();
         owner.depth -= 1;
         if owner.depth == 0 {
             owner.thread = None;
@@ -135,8 +137,14 @@ impl<T> Drop for ReentrantGuard<'_, T> {
             // Every complete release wakes one waiter. If another thread takes
             // the lock first, the woken one waits again and the next release
             // wakes it: no wake-up is lost.
-            self.lock.released.notify_one();
+            self.released.notify_one();
         }
+    }
+}
+
+impl<T> Drop for ReentrantGuard<'_, T> {
+    fn drop(&mut self) {
+        self.lock.release();
     }
 }
 // ANCHOR_END: lock

@@ -1,6 +1,8 @@
 use ch03_reentrant::lock_order::{Account, transfer, transfer_with_backoff};
-use grading::{OverlapProbe, run_together};
-use std::time::Duration;
+use grading::{Band, OverlapProbe, run_together};
+use std::sync::{Mutex, mpsc};
+use std::thread;
+use std::time::{Duration, Instant};
 
 /// Makes two transfers meet between their first and second lock, if their
 /// first locks allow it: the exact moment a lock-order deadlock needs.
@@ -40,10 +42,37 @@ grading::graded! {
         assert_eq!(a.balance(), 50);
     }
 
+    fn transfers_in_every_direction_keep_a_ledger() {
+        // Ids out of order on purpose: the money follows `from` and `to`,
+        // whichever account is locked first.
+        let accounts = [Account::new(30, 100), Account::new(10, 100), Account::new(20, 100)];
+        let [thirty, ten, twenty] = &accounts;
+        let ledger = |step: &str| {
+            let balances: Vec<String> = accounts.iter().map(|a| format!("#{}={}", a.id(), a.balance())).collect();
+            format!("{step:<32} {}", balances.join(" "))
+        };
+        let mut lines = vec![ledger("opening")];
+        transfer(thirty, ten, 5, || {});
+        lines.push(ledger("transfer 5 from #30 to #10"));
+        transfer(ten, twenty, 7, || {});
+        lines.push(ledger("transfer 7 from #10 to #20"));
+        transfer(twenty, thirty, 1, || {});
+        lines.push(ledger("transfer 1 from #20 to #30"));
+        transfer(ten, ten, 100, || {});
+        lines.push(ledger("transfer 100 from #10 to #10"));
+        let tries = transfer_with_backoff(twenty, ten, 40, || {});
+        lines.push(ledger(&format!("back-off 40 from #20 to #10 ({tries})")));
+        let tries = transfer_with_backoff(ten, thirty, 3, || {});
+        lines.push(ledger(&format!("back-off 3 from #10 to #30 ({tries})")));
+        let tries = transfer_with_backoff(thirty, thirty, 9, || {});
+        lines.push(ledger(&format!("back-off 9 from #30 to #30 ({tries})")));
+        insta::assert_snapshot!("ledger_of_transfers", lines.join("\n"));
+    }
+
     fn backing_off_resolves_a_collision() {
         let (a, b) = (Account::new(1, 100), Account::new(2, 100));
         let meet = meeting_point();
-        let attempts = std::sync::Mutex::new(Vec::new());
+        let attempts = Mutex::new(Vec::new());
         run_together(2, |i| {
             let (from, to) = if i == 0 { (&a, &b) } else { (&b, &a) };
             let tries = transfer_with_backoff(from, to, 10, || { meet.arrive(); });
@@ -53,6 +82,42 @@ grading::graded! {
         let attempts = attempts.into_inner().unwrap();
         assert!(attempts.iter().any(|&n| n > 1), "after meeting, one of them had to back off: {attempts:?}");
         assert_eq!((a.balance(), b.balance()), (100, 100));
+    }
+
+    fn a_transfer_kept_waiting_never_pauses_longer_than_max_backoff() {
+        // Another transfer holds account 2 through the back-off transfer's
+        // first 14 attempts. Each pause between two attempts is at most
+        // MAX_BACKOFF (8 ms) plus the short wait for the second lock; a pause
+        // that keeps doubling is over 400 ms long by the 14th attempt.
+        const HELD_FOR: usize = 14;
+        let (a, b, c) = (&Account::new(1, 100), &Account::new(2, 100), &Account::new(3, 100));
+        let attempts = Mutex::new(Vec::new());
+        let (holding, held) = mpsc::channel();
+        let (let_go, letting_go) = mpsc::channel();
+        thread::scope(|scope| {
+            scope.spawn(move || {
+                transfer(b, c, 0, || {
+                    holding.send(()).unwrap();
+                    // Let go when told, when this test has failed, or at the latest after 3 s.
+                    let _ = letting_go.recv_timeout(Duration::from_secs(3));
+                });
+            });
+            let let_go = let_go;
+            held.recv().expect("the other transfer never took its first lock");
+            let tries = transfer_with_backoff(a, b, 10, || {
+                let mut attempts = attempts.lock().unwrap();
+                attempts.push(Instant::now());
+                if attempts.len() == HELD_FOR + 1 {
+                    let _ = let_go.send(());
+                }
+            });
+            let attempts = attempts.lock().unwrap();
+            assert_eq!(tries as usize, attempts.len(), "the attempts returned must be the attempts made (`between` runs once per attempt)");
+            assert!(attempts.len() > HELD_FOR, "account 2 was held through the first {HELD_FOR} attempts, yet the transfer took {tries}");
+            let longest = attempts.windows(2).map(|pair| pair[1] - pair[0]).max().unwrap();
+            Band::under(Duration::from_millis(350)).assert_contains("the longest time from one attempt to the next", longest);
+        });
+        assert_eq!((a.balance(), b.balance(), c.balance()), (90, 110, 100));
     }
 
     fn many_transfers_with_backoff_keep_every_coin() {

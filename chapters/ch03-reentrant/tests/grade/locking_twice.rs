@@ -22,14 +22,27 @@ grading::graded! {
         assert!(lock.try_lock().is_ok(), "both attempts are over: the lock is free again");
     }
 
-    fn a_lock_released_in_time_is_taken() {
+    fn a_zero_patience_still_tries_once() {
+        let lock = Mutex::new(5);
+        assert_eq!(lock_within(&lock, Duration::ZERO).map(|g| *g), Some(5), "a free lock is taken even with no patience at all");
+        let held = lock.lock().unwrap();
+        let (outcome, took) = timed(|| lock_within(&lock, Duration::ZERO).is_some());
+        assert!(!outcome, "a held lock is not taken");
+        Band::under(Duration::from_millis(500)).assert_contains("giving up with no patience", took);
+        drop(held);
+    }
+
+    fn a_lock_released_in_time_is_taken_soon_after_the_release() {
         let lock = Mutex::new(0);
         thread::scope(|scope| {
             let held = lock.lock().unwrap();
-            let waiter = scope.spawn(|| lock_within(&lock, Duration::from_secs(3)).map(|mut g| { *g += 1; }));
+            let waiter = scope.spawn(|| timed(|| lock_within(&lock, Duration::from_secs(3)).map(|mut g| { *g += 1; })));
             thread::sleep(Duration::from_millis(50));
             drop(held);
-            assert!(waiter.join().unwrap().is_some(), "the lock was released well within the patience");
+            let (taken, took) = waiter.join().unwrap();
+            assert!(taken.is_some(), "the lock was released well within the patience");
+            // Released after 50 ms: waiting out (most of) the 3 s patience is wrong.
+            Band::under(Duration::from_millis(1500)).assert_contains("taking a lock released after 50 ms", took);
         });
         assert_eq!(*lock.lock().unwrap(), 1);
     }
@@ -55,5 +68,19 @@ grading::graded! {
         });
         assert!(lock.is_poisoned());
         assert_eq!(lock_within(&lock, PATIENCE).map(|g| *g), Some(7));
+    }
+
+    fn the_second_attempt_fails_on_a_poisoned_lock_too() {
+        let lock = Mutex::new(());
+        thread::scope(|scope| {
+            let _ = scope.spawn(|| {
+                let _held = lock.lock().unwrap();
+                panic!("poison it");
+            }).join();
+        });
+        assert!(lock.is_poisoned());
+        let succeeded = thread::scope(|scope| scope.spawn(|| second_lock_succeeds(&lock, PATIENCE)).join());
+        assert_eq!(succeeded.ok(), Some(false), "a poisoned lock is taken all the same the first time, and not a second time");
+        assert!(!matches!(lock.try_lock(), Err(std::sync::TryLockError::WouldBlock)), "both attempts are over: the lock is free again");
     }
 }
