@@ -9,6 +9,9 @@
 //! whether the data is fine.
 //!
 //! Your task: implement [`Account`].
+//!
+//! The `Mutex` comes from the given `crate::sync`: std's, which graded builds
+//! make let other threads run right after an unlock, and count its locks.
 
 use std::sync::PoisonError;
 

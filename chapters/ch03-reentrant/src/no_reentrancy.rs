@@ -6,6 +6,9 @@
 //! guarantees they cannot lock again, and the data needs no `RefCell`.
 //!
 //! Your task: implement [`Balance`] with one lock per public call.
+//!
+//! The `Mutex` comes from the given `crate::sync`: std's, which graded builds
+//! make let other threads run right after an unlock, and count its locks.
 
 use std::sync::PoisonError;
 use std::sync::atomic::{AtomicUsize, Ordering};

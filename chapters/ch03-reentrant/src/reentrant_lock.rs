@@ -12,8 +12,13 @@
 //! dropping the guard, and the guard cannot leave the thread that took it
 //! (the lesson `guard_is_not_send`).
 //!
-//! Your task: implement `lock`, `try_lock`, `depth` and the guard's `Drop`.
-//! The types are given; you may change the private fields.
+//! Your task: implement `lock`, `try_lock`, `depth` and `release` (which the
+//! guard's given `Drop` calls). The types are given; you may change the
+//! private fields.
+//!
+//! The `Mutex` and `Condvar` come from the given `crate::sync`: std's, whose
+//! waits graded builds make wake up spuriously on purpose, every time. A
+//! wait that checks its condition again after waking passes either way.
 
 use std::fmt;
 use std::marker::PhantomData;

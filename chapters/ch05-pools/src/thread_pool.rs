@@ -8,6 +8,9 @@
 //!
 //! Your task: implement [`ThreadPool`]. A crossbeam channel makes a good
 //! queue: its receiver can be cloned, one per worker.
+//!
+//! The channel, threads and atomics come from the given `crate::sync`:
+//! crossbeam's and std's (the model checks swap in shuttle's).
 
 use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};

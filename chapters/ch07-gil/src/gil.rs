@@ -21,6 +21,10 @@
 //! fields of [`Gil`] and `State` are a suggestion; change them as you like.
 //! Keep `release` from returning, after a drop request, until another thread
 //! has taken the lock: the tests count the hand-overs.
+//!
+//! The `Mutex` and `Condvar` come from the given `crate::sync`: std's, whose
+//! waits graded builds make wake up spuriously on purpose, every time. A
+//! wait that checks its condition again after waking passes either way.
 
 use std::fmt;
 use std::marker::PhantomData;

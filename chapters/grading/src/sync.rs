@@ -653,7 +653,10 @@ mod tests {
             let mut guard = lock.lock().unwrap();
             *guard = true;
             cv.notify_all();
-            assert!(NOTIFIED.with(Cell::get), "a waiter was woken under the lock");
+            assert!(
+                NOTIFIED.with(Cell::get),
+                "a waiter was woken under the lock"
+            );
             drop(guard);
             assert!(!NOTIFIED.with(Cell::get), "the unlock yielded");
         });
