@@ -500,7 +500,8 @@ mod tests {
 
     #[test]
     fn a_crash_is_named_by_what_rust_printed() {
-        let overflow = "\nthread 'x' has overflowed its stack\nfatal runtime error: stack overflow\n";
+        let overflow =
+            "\nthread 'x' has overflowed its stack\nfatal runtime error: stack overflow\n";
         assert!(crash_reason(overflow, None).starts_with("a stack overflow"));
         let abort = "thread caused non-unwinding panic. aborting.\n";
         assert!(crash_reason(abort, None).contains("a `Drop` that panics?"));

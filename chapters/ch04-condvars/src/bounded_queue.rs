@@ -11,6 +11,10 @@
 //!
 //! Your task: implement the methods of [`BoundedQueue`] that say `todo!()`.
 //! The fields are a suggestion; change them as you like.
+//!
+//! The `Mutex` and `Condvar` come from the given `crate::sync`: std's, whose
+//! waits graded builds make wake up spuriously on purpose, every time. A
+//! wait that checks its condition again after waking passes either way.
 
 use std::collections::VecDeque;
 use std::fmt;

@@ -7,6 +7,10 @@
 //! threads until all have arrived, and names one of them the leader.
 //!
 //! Your task: implement [`Event`] and [`run_in_phases`].
+//!
+//! The `Mutex` and `Condvar` come from the given `crate::sync`: std's, whose
+//! waits graded builds make wake up spuriously on purpose, every time. A
+//! wait that checks its condition again after waking passes either way.
 
 use std::fmt;
 use std::sync::{Barrier, PoisonError};

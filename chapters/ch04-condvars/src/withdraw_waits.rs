@@ -7,6 +7,10 @@
 //!
 //! Your task: implement the methods of [`Account`]. Keep the log as you go:
 //! the tests read it to see the withdrawal wait.
+//!
+//! The `Mutex` and `Condvar` come from the given `crate::sync`: std's, whose
+//! waits graded builds make wake up spuriously on purpose, every time. A
+//! wait that checks its condition again after waking passes either way.
 
 use std::sync::PoisonError;
 
@@ -17,7 +21,9 @@ use crate::sync::{Condvar, Mutex, MutexGuard};
 pub enum Event {
     /// `amount` came in; the balance became `balance`.
     Deposited { amount: i64, balance: i64 },
-    /// A withdrawal of `amount` found too little money and started waiting.
+    /// A withdrawal of `amount` found too little money and started waiting:
+    /// logged once per withdrawal that waits, however often it wakes before
+    /// the money is there.
     Waiting { amount: i64 },
     /// `amount` went out; the balance became `balance`.
     Withdrew { amount: i64, balance: i64 },

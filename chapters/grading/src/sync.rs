@@ -14,8 +14,9 @@
 //!   the condition still false, in every run. Timed waits do the same and
 //!   report that they did not time out.
 //! - **Room to steal a wake-up.** After a notification that woke a thread,
-//!   the notifying thread yields as soon as it holds no lock, so a third
-//!   thread can take the state that the woken one was waiting for. An unlock that another thread is blocked
+//!   the notifying thread yields as soon as it holds no lock (often at first,
+//!   then now and then), so a third thread can take the state that the woken
+//!   one was waiting for. An unlock that another thread is blocked
 //!   on yields too (often at first, then now and then, so hot loops stay
 //!   fast), which lets work written after an unlock interleave with others.
 //! - **Counters** a test can read to see *how* the code waited: locks taken,
@@ -45,8 +46,10 @@ thread_local! {
     static EARLY: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Unlocks that another thread is blocked on, per mutex, that yield every
-/// time; after that, one in [`YIELD_EVERY`].
+/// Unlocks that another thread is blocked on (per mutex), and notifications
+/// that wake a thread (per condition variable), that yield every time; after
+/// that, one in [`YIELD_EVERY`]: on a busy core a yield can cost a whole
+/// scheduler slice, and a queue hands items over many thousand times.
 const YIELD_FIRST: usize = 256;
 const YIELD_EVERY: usize = 32;
 /// Under [`early_wakeups`], timed waits shorter than this are not cut.
@@ -392,6 +395,8 @@ pub struct Condvar {
     /// Threads in a real wait on it right now: a notification with none
     /// wakes nobody, and needs no yield after it.
     waiting: AtomicUsize,
+    /// Notifications so far that woke a thread.
+    wakes: AtomicUsize,
     inner: std::sync::Condvar,
 }
 
@@ -401,6 +406,7 @@ impl Condvar {
         Condvar {
             counts: recorder(),
             waiting: AtomicUsize::new(0),
+            wakes: AtomicUsize::new(0),
             inner: std::sync::Condvar::new(),
         }
     }
@@ -513,7 +519,7 @@ impl Condvar {
     /// Wakes one waiting thread, if any.
     pub fn notify_one(&self) {
         bump(&self.counts, |c| &c.notify_one);
-        let woke = self.waiting.load(Ordering::SeqCst) > 0;
+        let woke = self.woke_someone();
         self.inner.notify_one();
         Self::after_notify(woke);
     }
@@ -521,9 +527,19 @@ impl Condvar {
     /// Wakes every waiting thread.
     pub fn notify_all(&self) {
         bump(&self.counts, |c| &c.notify_all);
-        let woke = self.waiting.load(Ordering::SeqCst) > 0;
+        let woke = self.woke_someone();
         self.inner.notify_all();
         Self::after_notify(woke);
+    }
+
+    /// Whether a notification now wakes a thread and should make room to
+    /// steal the wake-up: every time at first, then now and then, as for
+    /// contended unlocks.
+    fn woke_someone(&self) -> bool {
+        self.waiting.load(Ordering::SeqCst) > 0 && {
+            let n = self.wakes.fetch_add(1, Ordering::Relaxed);
+            n < YIELD_FIRST || n.is_multiple_of(YIELD_EVERY)
+        }
     }
 
     /// When a thread was woken, gives a third thread the chance to take what

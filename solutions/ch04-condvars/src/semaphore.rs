@@ -155,12 +155,20 @@ impl Permit<'_> {
 // ANCHOR: permit_drop
 impl Drop for Permit<'_> {
     fn drop(&mut self) {
-        let mut counts = self.semaphore.counts();
+        self.semaphore.give_back();
+    }
+}
+
+impl Semaphore {
+    /// Takes a live permit back: one more free, one waiter woken. Only a
+    /// permit's `Drop` calls it.
+    fn give_back(&self) {
+        let mut counts = self.counts();
         counts.held -= 1;
         counts.available += 1;
         drop(counts);
         // One permit back, so one waiter can go ahead.
-        self.semaphore.released.notify_one();
+        self.released.notify_one();
     }
 }
 // ANCHOR_END: permit_drop

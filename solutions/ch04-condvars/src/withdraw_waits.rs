@@ -14,7 +14,9 @@ use crate::sync::{Condvar, Mutex, MutexGuard};
 pub enum Event {
     /// `amount` came in; the balance became `balance`.
     Deposited { amount: i64, balance: i64 },
-    /// A withdrawal of `amount` found too little money and started waiting.
+    /// A withdrawal of `amount` found too little money and started waiting:
+    /// logged once per withdrawal that waits, however often it wakes before
+    /// the money is there.
     Waiting { amount: i64 },
     /// `amount` went out; the balance became `balance`.
     Withdrew { amount: i64, balance: i64 },

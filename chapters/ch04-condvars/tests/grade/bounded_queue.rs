@@ -1,23 +1,30 @@
+use crate::{asleep, with_early_wakeups};
 use ch04_condvars::bounded_queue::{BoundedQueue, Closed, GetError, PutError};
-use grading::{Band, run_together, timed};
-use std::sync::Mutex;
+use grading::sync::counted;
+use grading::{Band, run_together, timed, wait_until};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
-use grading::wait_until;
-
 const SHORT: Duration = Duration::from_millis(50);
+/// A timeout no right answer waits out here.
+const LONG: Duration = Duration::from_secs(2);
 
 grading::graded! {
     fn items_come_out_in_the_order_they_went_in() {
         let queue = BoundedQueue::new(10);
-        for n in 0..5 {
+        for n in 0..3 {
             queue.put(n).unwrap();
         }
-        assert_eq!((queue.len(), queue.capacity()), (5, 10));
-        let out: Vec<_> = (0..5).map(|_| queue.get().unwrap()).collect();
-        assert_eq!(out, [0, 1, 2, 3, 4]);
+        for n in 3..6 {
+            queue.put_timeout(n, SHORT).unwrap();
+        }
+        assert_eq!((queue.len(), queue.capacity()), (6, 10));
+        let out: Vec<_> = (0..6)
+            .map(|i| if i % 2 == 0 { queue.get().unwrap() } else { queue.get_timeout(SHORT).unwrap() })
+            .collect();
+        assert_eq!(out, [0, 1, 2, 3, 4, 5], "get and get_timeout take the oldest item first");
         assert!(queue.is_empty());
     }
 
@@ -79,15 +86,19 @@ grading::graded! {
     }
 
     fn timeouts_give_up_and_give_the_item_back() {
-        let queue = BoundedQueue::new(1);
+        // Every timed wait here wakes early, again and again: the timeout
+        // counts from the call, not from the last wake-up.
+        let queue = Arc::new(BoundedQueue::new(1));
         queue.put("first").unwrap();
-        let (refused, took) = timed(|| queue.put_timeout("second", SHORT));
+        let full = Arc::clone(&queue);
+        let refused = with_early_wakeups("put_timeout(50 ms) on a full queue", SHORT, move || {
+            full.put_timeout("second", SHORT)
+        });
         assert_eq!(refused, Err(PutError::Full("second")));
-        Band::around(SHORT).assert_contains("put_timeout on a full queue", took);
         assert_eq!(queue.get_timeout(SHORT), Ok("first"));
-        let (empty, took) = timed(|| queue.get_timeout(SHORT));
-        assert_eq!(empty, Err(GetError::Timeout));
-        Band::around(SHORT).assert_contains("get_timeout on an empty queue", took);
+        let empty = Arc::clone(&queue);
+        let nothing = with_early_wakeups("get_timeout(50 ms) on an empty queue", SHORT, move || empty.get_timeout(SHORT));
+        assert_eq!(nothing, Err(GetError::Timeout));
     }
 
     fn timed_calls_that_need_not_wait_return_at_once() {
@@ -101,26 +112,82 @@ grading::graded! {
         assert!(queue.is_empty());
     }
 
+    fn timed_calls_wake_a_waiter_on_the_other_side() {
+        // A getter asleep on an empty queue gets what put_timeout puts.
+        let (queue, counts) = counted(|| BoundedQueue::new(1));
+        thread::scope(|scope| {
+            let getter = scope.spawn(|| queue.get());
+            wait_until(|| asleep(&counts, 1, || queue.len()) || getter.is_finished());
+            assert!(!getter.is_finished(), "get on an empty queue ended instead of waiting");
+            assert_eq!(queue.put_timeout(7, SHORT), Ok(()));
+            assert_eq!(getter.join().unwrap(), Some(7));
+        });
+        // A putter asleep on a full queue gets the room get_timeout makes.
+        let (queue, counts) = counted(|| BoundedQueue::new(1));
+        queue.put(8).unwrap();
+        thread::scope(|scope| {
+            let putter = scope.spawn(|| queue.put(9));
+            wait_until(|| asleep(&counts, 1, || queue.len()) || putter.is_finished());
+            assert!(!putter.is_finished(), "put on a full queue ended instead of waiting");
+            assert_eq!(queue.get_timeout(SHORT), Ok(8));
+            assert_eq!(putter.join().unwrap(), Ok(()));
+        });
+        assert_eq!(queue.get(), Some(9));
+    }
+
     fn a_closed_queue_refuses_puts_and_drains_before_it_ends() {
         let queue = BoundedQueue::new(3);
-        queue.put(1).unwrap();
-        queue.put(2).unwrap();
+        for n in 1..=3 {
+            queue.put(n).unwrap();
+        }
         queue.close();
         assert!(queue.is_closed());
-        assert_eq!(queue.put(3), Err(Closed(3)));
-        assert_eq!(queue.put_timeout(4, SHORT), Err(PutError::Closed(4)));
-        assert_eq!(queue.get(), Some(1));
-        assert_eq!(queue.get_timeout(SHORT), Ok(2));
-        assert_eq!(queue.get(), None, "closed and drained");
-        assert_eq!(queue.get_timeout(SHORT), Err(GetError::Closed));
+        // The answers, in order: a closed queue refuses every put, full or
+        // not, and gives out what it holds before it says it is done.
+        let answers = [
+            format!("put(4)                -> {:?}", queue.put(4)),
+            format!("put_timeout(5, 50ms)  -> {:?}", queue.put_timeout(5, SHORT)),
+            format!("get()                 -> {:?}", queue.get()),
+            format!("get_timeout(50ms)     -> {:?}", queue.get_timeout(SHORT)),
+            format!("put_timeout(6, 50ms)  -> {:?}", queue.put_timeout(6, SHORT)),
+            format!("get()                 -> {:?}", queue.get()),
+            format!("get()                 -> {:?}", queue.get()),
+            format!("get_timeout(50ms)     -> {:?}", queue.get_timeout(SHORT)),
+        ];
+        insta::assert_snapshot!("closed_queue_answers", answers.join("\n"));
+    }
+
+    fn a_close_ends_timed_waits_at_once() {
+        let (queue, counts) = counted(|| BoundedQueue::<u8>::new(1));
+        thread::scope(|scope| {
+            let getter = scope.spawn(|| timed(|| queue.get_timeout(LONG)));
+            wait_until(|| asleep(&counts, 1, || queue.len()) || getter.is_finished());
+            assert!(!getter.is_finished(), "get_timeout(2 s) on an empty queue ended instead of waiting");
+            queue.close();
+            let (answer, took) = getter.join().unwrap();
+            assert_eq!(answer, Err(GetError::Closed));
+            Band::under(LONG / 2).assert_contains("get_timeout(2 s) on an empty queue closed while it waited", took);
+        });
+        let (queue, counts) = counted(|| BoundedQueue::new(1));
+        queue.put(1).unwrap();
+        thread::scope(|scope| {
+            let putter = scope.spawn(|| timed(|| queue.put_timeout(2, LONG)));
+            wait_until(|| asleep(&counts, 1, || queue.len()) || putter.is_finished());
+            assert!(!putter.is_finished(), "put_timeout(2 s) on a full queue ended instead of waiting");
+            queue.close();
+            let (answer, took) = putter.join().unwrap();
+            assert_eq!(answer, Err(PutError::Closed(2)), "the item comes back");
+            Band::under(LONG / 2).assert_contains("put_timeout(2 s) on a full queue closed while it waited", took);
+        });
     }
 
     fn a_putter_blocked_on_a_full_queue_wakes_when_it_is_closed() {
-        let queue = BoundedQueue::new(1);
+        let (queue, counts) = counted(|| BoundedQueue::new(1));
         queue.put(1).unwrap();
         thread::scope(|scope| {
             let putter = scope.spawn(|| queue.put(2));
-            thread::sleep(Duration::from_millis(30));
+            wait_until(|| asleep(&counts, 1, || queue.len()) || putter.is_finished());
+            assert!(!putter.is_finished(), "put on a full queue ended instead of waiting");
             queue.close();
             assert_eq!(putter.join().unwrap(), Err(Closed(2)), "the item comes back");
         });
@@ -129,10 +196,11 @@ grading::graded! {
     }
 
     fn a_getter_blocked_on_an_empty_queue_wakes_when_it_is_closed() {
-        let queue: BoundedQueue<u8> = BoundedQueue::new(1);
+        let (queue, counts) = counted(|| BoundedQueue::<u8>::new(1));
         thread::scope(|scope| {
             let getter = scope.spawn(|| queue.get());
-            thread::sleep(Duration::from_millis(30));
+            wait_until(|| asleep(&counts, 1, || queue.len()) || getter.is_finished());
+            assert!(!getter.is_finished(), "get on an empty queue ended instead of waiting");
             queue.close();
             assert_eq!(getter.join().unwrap(), None);
         });

@@ -1,6 +1,9 @@
+use crate::{asleep, with_early_wakeups};
 use ch04_condvars::event_barrier::{Event, run_in_phases};
-use grading::{Band, timed};
-use std::sync::Mutex;
+use grading::sync::counted;
+use grading::{Band, timed, wait_until};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
@@ -25,21 +28,54 @@ grading::graded! {
     }
 
     fn set_wakes_every_waiter() {
-        let event = Event::new();
+        let (event, counts) = counted(Event::new);
         thread::scope(|scope| {
-            for _ in 0..4 {
-                scope.spawn(|| event.wait());
-            }
-            thread::sleep(Duration::from_millis(20));
+            let waiters: Vec<_> = (0..4).map(|_| scope.spawn(|| event.wait())).collect();
+            // All four are asleep when the event is set.
+            let ended = || waiters.iter().any(|waiter| waiter.is_finished());
+            wait_until(|| asleep(&counts, 4, || event.is_set()) || ended());
+            assert!(!ended(), "wait on an unset event ended instead of waiting");
             event.set();
         });
     }
 
+    fn the_flag_is_up_before_set_wakes_anyone() {
+        // Someone looks at the event the moment set notifies the waiter: the
+        // flag must be up by then. A waiter woken earlier finds it down and
+        // sleeps on, and nobody wakes it again.
+        for _ in 0..50 {
+            let (event, counts) = counted(Event::new);
+            let (event, counts, looking) = (&event, &counts, &AtomicBool::new(false));
+            thread::scope(|scope| {
+                let waiter = scope.spawn(move || event.wait());
+                wait_until(|| asleep(counts, 1, || event.is_set()) || waiter.is_finished());
+                assert!(!waiter.is_finished(), "wait on an unset event ended instead of waiting");
+                let observer = scope.spawn(move || {
+                    looking.store(true, Ordering::SeqCst);
+                    wait_until(|| counts.notifications() > 0);
+                    event.is_set()
+                });
+                wait_until(|| looking.load(Ordering::SeqCst));
+                event.set();
+                let flag_was_up = observer.join().unwrap();
+                if !flag_was_up {
+                    // Wake a waiter that went back to sleep, so that the
+                    // test can say why.
+                    event.set();
+                }
+                waiter.join().unwrap();
+                assert!(flag_was_up, "set woke the waiter before it raised the flag");
+            });
+        }
+    }
+
     fn wait_timeout_says_whether_it_was_set() {
-        let event = Event::new();
-        let (set, took) = timed(|| event.wait_timeout(SHORT));
+        // The timed wait wakes early, again and again: the timeout counts
+        // from the call, not from the last wake-up.
+        let event = Arc::new(Event::new());
+        let unset = Arc::clone(&event);
+        let set = with_early_wakeups("wait_timeout(50 ms) on an unset event", SHORT, move || unset.wait_timeout(SHORT));
         assert!(!set, "nobody set it");
-        Band::around(SHORT).assert_contains("wait_timeout on an unset event", took);
         event.set();
         assert!(event.wait_timeout(SHORT), "a set event answers at once");
         event.clear();
@@ -76,5 +112,16 @@ grading::graded! {
         assert_eq!(phases.sums, expected);
         assert_eq!(phases.leaders.len(), 5, "one leader per phase");
         assert!(phases.leaders.iter().all(|&w| w < 4));
+    }
+
+    fn every_phase_sums_only_its_own_parts() {
+        // Many short phases: a worker that writes its next part before the
+        // leader has added up this phase changes this phase's sum.
+        let (workers, phases) = (4, 1000);
+        let result = run_in_phases(workers, phases, |worker, phase| (phase * 100 + worker) as u64);
+        let expected: Vec<u64> = (0..phases).map(|p| (0..workers).map(|w| (p * 100 + w) as u64).sum()).collect();
+        let wrong: Vec<usize> = (0..phases).filter(|&p| result.sums.get(p) != expected.get(p)).collect();
+        assert!(wrong.is_empty(), "the sums of phases {wrong:?} took in parts of another phase");
+        assert_eq!(result.leaders.len(), phases, "one leader per phase");
     }
 }

@@ -1,5 +1,8 @@
+use crate::{asleep, with_early_wakeups};
 use ch04_condvars::semaphore::{OverRelease, Semaphore};
-use grading::{Band, Gauge, OverlapProbe, run_together, timed};
+use grading::sync::counted;
+use grading::{Band, Gauge, OverlapProbe, run_together, timed, wait_until};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::Duration;
@@ -82,15 +85,67 @@ grading::graded! {
     }
 
     fn acquire_timeout_gives_up_or_gets_one() {
-        let semaphore = Semaphore::new(0);
-        let (none, took) = timed(|| semaphore.acquire_timeout(SHORT).is_none());
-        assert!(none);
-        Band::around(SHORT).assert_contains("acquire_timeout with no permits", took);
+        // The timed wait wakes early, again and again: the timeout counts
+        // from the call, not from the last wake-up.
+        let empty = Arc::new(Semaphore::new(0));
+        let none = with_early_wakeups("acquire_timeout(50 ms) with no permits", SHORT, move || {
+            empty.acquire_timeout(SHORT).is_none()
+        });
+        assert!(none, "no permit was free");
+        let (semaphore, counts) = counted(|| Semaphore::new(0));
         thread::scope(|scope| {
-            let waiter = scope.spawn(|| semaphore.acquire_timeout(Duration::from_secs(3)).is_some());
-            thread::sleep(Duration::from_millis(20));
+            let waiter = scope.spawn(|| timed(|| semaphore.acquire_timeout(Duration::from_secs(2)).is_some()));
+            wait_until(|| asleep(&counts, 1, || semaphore.available()) || waiter.is_finished());
+            assert!(!waiter.is_finished(), "acquire_timeout(2 s) with no permit free ended instead of waiting");
             semaphore.release().unwrap();
-            assert!(waiter.join().unwrap(), "the released permit reached the waiter");
+            let (got, took) = waiter.join().unwrap();
+            assert!(got, "the released permit reached the waiter");
+            Band::under(Duration::from_secs(1)).assert_contains("acquire_timeout(2 s) until a permit was released", took);
+        });
+    }
+
+    fn a_permit_given_back_wakes_a_waiter() {
+        // A dropped permit.
+        let (semaphore, counts) = counted(|| Semaphore::new(1));
+        let held = semaphore.acquire();
+        thread::scope(|scope| {
+            let waiter = scope.spawn(|| drop(semaphore.acquire()));
+            wait_until(|| asleep(&counts, 1, || semaphore.available()) || waiter.is_finished());
+            assert!(!waiter.is_finished(), "acquire with no permit free ended instead of waiting");
+            drop(held);
+            waiter.join().unwrap();
+        });
+        assert_eq!(semaphore.available(), 1);
+        // A permit released by hand.
+        let (semaphore, counts) = counted(|| Semaphore::new(0));
+        thread::scope(|scope| {
+            let waiter = scope.spawn(|| semaphore.acquire().forget());
+            wait_until(|| asleep(&counts, 1, || semaphore.available()) || waiter.is_finished());
+            assert!(!waiter.is_finished(), "acquire with no permit free ended instead of waiting");
+            semaphore.release().unwrap();
+            waiter.join().unwrap();
+        });
+        assert_eq!(semaphore.available(), 0);
+    }
+
+    fn a_waiting_acquire_sleeps_until_a_permit_comes_back() {
+        let (semaphore, counts) = counted(|| Semaphore::new(0));
+        thread::scope(|scope| {
+            let waiter = scope.spawn(|| semaphore.acquire().forget());
+            wait_until(|| counts.locks() >= 1 || waiter.is_finished());
+            assert!(!waiter.is_finished(), "acquire with no permit free ended instead of waiting");
+            // Nothing happens for a while. A thread asleep on the condition
+            // variable does not touch the semaphore meanwhile.
+            let locks = counts.locks();
+            thread::sleep(Duration::from_millis(350));
+            let looked = counts.locks() - locks;
+            semaphore.release().unwrap();
+            waiter.join().unwrap();
+            assert!(
+                looked <= 1,
+                "while nothing happened for 350 ms, the waiting acquire took the semaphore's lock {looked} times: \
+                 it polls instead of sleeping on the condition variable until a permit comes back"
+            );
         });
     }
 

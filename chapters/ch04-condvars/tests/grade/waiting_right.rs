@@ -1,9 +1,11 @@
+use crate::asleep;
 use ch04_condvars::waiting_right::Board;
-use grading::run_together;
+use grading::sync::counted;
+use grading::{run_together, wait_until};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
-
-use grading::wait_until;
+use std::time::Duration;
 
 fn even(n: u32) -> bool {
     n.is_multiple_of(2)
@@ -56,15 +58,18 @@ grading::graded! {
     }
 
     fn a_post_reaches_the_taker_that_wants_it() {
-        // Whichever waiter a single notify would wake, one of these two
-        // orders makes it the wrong one.
+        // Both takers are asleep when the number comes. Whichever waiter a
+        // single notify would wake, one of these two orders makes it the
+        // wrong one.
         for (first, second, number) in [(even as fn(u32) -> bool, odd as fn(u32) -> bool, 7), (odd, even, 8)] {
-            let board = Board::new();
+            let (board, counts) = counted(Board::new);
             thread::scope(|scope| {
                 let wrong = scope.spawn(|| board.take(first));
-                wait_until(|| board.waiting() == 1);
+                wait_until(|| asleep(&counts, 1, || board.waiting()) || wrong.is_finished());
+                assert!(!wrong.is_finished(), "a taker ended instead of waiting for a number");
                 let right = scope.spawn(|| board.take(second));
-                wait_until(|| board.waiting() == 2);
+                wait_until(|| asleep(&counts, 2, || board.waiting()) || right.is_finished());
+                assert!(!right.is_finished(), "a taker ended instead of waiting for a number");
                 board.post(number);
                 assert_eq!(right.join().unwrap(), number);
                 board.post(number + 1);
@@ -91,5 +96,60 @@ grading::graded! {
         let mut taken = taken.into_inner().unwrap();
         taken.sort();
         assert_eq!(taken, (0..400).collect::<Vec<_>>());
+    }
+
+    fn a_waiting_taker_sleeps_until_a_post_wakes_it() {
+        let (board, counts) = counted(Board::new);
+        thread::scope(|scope| {
+            let taker = scope.spawn(|| board.take(even));
+            wait_until(|| board.waiting() == 1 || taker.is_finished());
+            assert!(!taker.is_finished(), "the taker ended instead of waiting for an even number");
+            // Nothing happens for a while. A taker asleep on the condition
+            // variable does not touch the board meanwhile.
+            let locks = counts.locks();
+            thread::sleep(Duration::from_millis(350));
+            let looked = counts.locks() - locks;
+            board.post(2);
+            assert_eq!(taker.join().unwrap(), 2);
+            assert!(
+                looked <= 1,
+                "while nothing happened for 350 ms, the waiting taker took the board's lock {looked} times: \
+                 it polls instead of sleeping on the condition variable until a post wakes it"
+            );
+        });
+    }
+
+    fn a_number_posted_while_the_taker_looks_still_reaches_it() {
+        // The taker is looking at the board (`wanted` runs under the board's
+        // lock) when 2 is posted, and finds only 1, which it does not want;
+        // then it goes to sleep. The post has to wait for the lock, and the
+        // wake-up must come after 2 is on the board: one sent before finds
+        // nobody asleep and is lost.
+        let (board, counts) = counted(Board::new);
+        board.post(1);
+        let (looking, go_on) = (AtomicBool::new(false), AtomicBool::new(false));
+        thread::scope(|scope| {
+            let taker = scope.spawn(|| {
+                board.take(|n| {
+                    // Hold on in the look right before the taker really
+                    // sleeps: the one after its made-up wake-up.
+                    let made_up = counts.made_up_wakeups();
+                    if made_up >= 1 && counts.waits() == made_up && !looking.swap(true, Ordering::SeqCst) {
+                        wait_until(|| go_on.load(Ordering::SeqCst));
+                    }
+                    even(n)
+                })
+            });
+            wait_until(|| looking.load(Ordering::SeqCst) || taker.is_finished());
+            assert!(!taker.is_finished(), "the taker ended instead of waiting for an even number");
+            let poster = scope.spawn(|| board.post(2));
+            // The poster is waiting for the lock, which the taker holds.
+            wait_until(|| counts.contended() >= 1 || poster.is_finished());
+            let posted_unlocked = poster.is_finished();
+            go_on.store(true, Ordering::SeqCst);
+            assert!(!posted_unlocked, "post ended while the taker held the board's lock");
+            assert_eq!(taker.join().unwrap(), 2, "the taker must get the 2 posted while it looked");
+            poster.join().unwrap();
+        });
     }
 }
