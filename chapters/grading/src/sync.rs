@@ -14,9 +14,10 @@
 //!   the condition still false, in every run. Timed waits do the same and
 //!   report that they did not time out.
 //! - **Room to steal a wake-up.** After a notification that woke a thread,
-//!   the notifying thread yields as soon as it holds no lock (often at first,
-//!   then now and then), so a third thread can take the state that the woken
-//!   one was waiting for. An unlock that another thread is blocked
+//!   the notifying thread yields as soon as it holds no lock (every other
+//!   time at first, then now and then), so a third thread can take the state
+//!   that the woken one was waiting for; the other times it runs straight on
+//!   and may take it back itself. An unlock that another thread is blocked
 //!   on yields too (often at first, then now and then, so hot loops stay
 //!   fast), which lets work written after an unlock interleave with others.
 //! - **Counters** a test can read to see *how* the code waited: locks taken,
@@ -46,10 +47,11 @@ thread_local! {
     static EARLY: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Unlocks that another thread is blocked on (per mutex), and notifications
-/// that wake a thread (per condition variable), that yield every time; after
-/// that, one in [`YIELD_EVERY`]: on a busy core a yield can cost a whole
-/// scheduler slice, and a queue hands items over many thousand times.
+/// Unlocks that another thread is blocked on (per mutex) that yield every
+/// time, and notifications that wake a thread (per condition variable, twice
+/// as many) that yield every other time; after that, one in
+/// [`YIELD_EVERY`]: on a busy core a yield can cost a whole scheduler slice,
+/// and a queue hands items over many thousand times.
 const YIELD_FIRST: usize = 256;
 const YIELD_EVERY: usize = 32;
 /// Under [`early_wakeups`], timed waits shorter than this are not cut.
@@ -533,12 +535,14 @@ impl Condvar {
     }
 
     /// Whether a notification now wakes a thread and should make room to
-    /// steal the wake-up: every time at first, then now and then, as for
-    /// contended unlocks.
+    /// steal the wake-up. Every other time at first, then now and then: the
+    /// other times the notifying thread runs straight on, and may itself
+    /// take back what it just handed over, which is the other interleaving a
+    /// wrong hand-over must meet.
     fn woke_someone(&self) -> bool {
         self.waiting.load(Ordering::SeqCst) > 0 && {
             let n = self.wakes.fetch_add(1, Ordering::Relaxed);
-            n < YIELD_FIRST || n.is_multiple_of(YIELD_EVERY)
+            (n < 2 * YIELD_FIRST && n.is_multiple_of(2)) || n.is_multiple_of(YIELD_EVERY)
         }
     }
 

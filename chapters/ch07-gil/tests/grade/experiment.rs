@@ -90,6 +90,13 @@ grading::graded! {
             "two threads with 1000 steps of 20 to 100 µs in all under a 1 ms interval never handed \
              over: does every step tick? {stats:?}"
         );
+        assert!(
+            stats.acquisitions <= stats.switches + 2,
+            "the GIL was taken {} times but changed hands only {} times: each thread should hold \
+             it while it works and tick after every step, not take it again for each step",
+            stats.acquisitions,
+            stats.switches
+        );
     }
 
     fn cpu_bound_waits_for_the_gil() {
