@@ -14,8 +14,8 @@
 //!   the condition still false, in every run. Timed waits do the same and
 //!   report that they did not time out.
 //! - **Room to steal a wake-up.** After a notification that woke a thread,
-//!   the notifying thread yields as soon as it holds no lock (every other
-//!   time at first, then now and then), so a third thread can take the state
+//!   the notifying thread yields as soon as it holds no lock (about every
+//!   other time at first, then now and then), so a third thread can take the state
 //!   that the woken one was waiting for; the other times it runs straight on
 //!   and may take it back itself. An unlock that another thread is blocked
 //!   on yields too (often at first, then now and then, so hot loops stay
@@ -535,14 +535,20 @@ impl Condvar {
     }
 
     /// Whether a notification now wakes a thread and should make room to
-    /// steal the wake-up. Every other time at first, then now and then: the
-    /// other times the notifying thread runs straight on, and may itself
+    /// steal the wake-up. About every other time at first, then now and then:
+    /// the other times the notifying thread runs straight on, and may itself
     /// take back what it just handed over, which is the other interleaving a
     /// wrong hand-over must meet.
+    ///
+    /// "About every other time" follows a fixed but irregular sequence (the
+    /// top bit of a Fibonacci hash of the count), not strict alternation: a
+    /// hand-over back and forth notifies twice per round, and strict
+    /// alternation would give one side a yield every single round.
     fn woke_someone(&self) -> bool {
         self.waiting.load(Ordering::SeqCst) > 0 && {
             let n = self.wakes.fetch_add(1, Ordering::Relaxed);
-            (n < 2 * YIELD_FIRST && n.is_multiple_of(2)) || n.is_multiple_of(YIELD_EVERY)
+            let coin = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 63 == 1;
+            (n < 2 * YIELD_FIRST && coin) || n.is_multiple_of(YIELD_EVERY)
         }
     }
 

@@ -1,4 +1,4 @@
-use crate::{asleep, with_early_wakeups};
+use crate::{until_asleep, with_early_wakeups};
 use ch04_condvars::bounded_queue::{BoundedQueue, Closed, GetError, PutError};
 use grading::sync::counted;
 use grading::{Band, run_together, timed, wait_until};
@@ -117,7 +117,7 @@ grading::graded! {
         let (queue, counts) = counted(|| BoundedQueue::new(1));
         thread::scope(|scope| {
             let getter = scope.spawn(|| queue.get());
-            wait_until(|| asleep(&counts, 1, || queue.len()) || getter.is_finished());
+            until_asleep(&counts, 1, || queue.len(), || getter.is_finished());
             assert!(!getter.is_finished(), "get on an empty queue ended instead of waiting");
             assert_eq!(queue.put_timeout(7, SHORT), Ok(()));
             assert_eq!(getter.join().unwrap(), Some(7));
@@ -127,7 +127,7 @@ grading::graded! {
         queue.put(8).unwrap();
         thread::scope(|scope| {
             let putter = scope.spawn(|| queue.put(9));
-            wait_until(|| asleep(&counts, 1, || queue.len()) || putter.is_finished());
+            until_asleep(&counts, 1, || queue.len(), || putter.is_finished());
             assert!(!putter.is_finished(), "put on a full queue ended instead of waiting");
             assert_eq!(queue.get_timeout(SHORT), Ok(8));
             assert_eq!(putter.join().unwrap(), Ok(()));
@@ -161,7 +161,7 @@ grading::graded! {
         let (queue, counts) = counted(|| BoundedQueue::<u8>::new(1));
         thread::scope(|scope| {
             let getter = scope.spawn(|| timed(|| queue.get_timeout(LONG)));
-            wait_until(|| asleep(&counts, 1, || queue.len()) || getter.is_finished());
+            until_asleep(&counts, 1, || queue.len(), || getter.is_finished());
             assert!(!getter.is_finished(), "get_timeout(2 s) on an empty queue ended instead of waiting");
             queue.close();
             let (answer, took) = getter.join().unwrap();
@@ -172,7 +172,7 @@ grading::graded! {
         queue.put(1).unwrap();
         thread::scope(|scope| {
             let putter = scope.spawn(|| timed(|| queue.put_timeout(2, LONG)));
-            wait_until(|| asleep(&counts, 1, || queue.len()) || putter.is_finished());
+            until_asleep(&counts, 1, || queue.len(), || putter.is_finished());
             assert!(!putter.is_finished(), "put_timeout(2 s) on a full queue ended instead of waiting");
             queue.close();
             let (answer, took) = putter.join().unwrap();
@@ -186,7 +186,7 @@ grading::graded! {
         queue.put(1).unwrap();
         thread::scope(|scope| {
             let putter = scope.spawn(|| queue.put(2));
-            wait_until(|| asleep(&counts, 1, || queue.len()) || putter.is_finished());
+            until_asleep(&counts, 1, || queue.len(), || putter.is_finished());
             assert!(!putter.is_finished(), "put on a full queue ended instead of waiting");
             queue.close();
             assert_eq!(putter.join().unwrap(), Err(Closed(2)), "the item comes back");
@@ -199,7 +199,7 @@ grading::graded! {
         let (queue, counts) = counted(|| BoundedQueue::<u8>::new(1));
         thread::scope(|scope| {
             let getter = scope.spawn(|| queue.get());
-            wait_until(|| asleep(&counts, 1, || queue.len()) || getter.is_finished());
+            until_asleep(&counts, 1, || queue.len(), || getter.is_finished());
             assert!(!getter.is_finished(), "get on an empty queue ended instead of waiting");
             queue.close();
             assert_eq!(getter.join().unwrap(), None);

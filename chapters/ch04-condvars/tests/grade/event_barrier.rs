@@ -1,4 +1,4 @@
-use crate::{asleep, with_early_wakeups};
+use crate::{until_asleep, with_early_wakeups};
 use ch04_condvars::event_barrier::{Event, run_in_phases};
 use grading::sync::counted;
 use grading::{Band, timed, wait_until};
@@ -33,7 +33,7 @@ grading::graded! {
             let waiters: Vec<_> = (0..4).map(|_| scope.spawn(|| event.wait())).collect();
             // All four are asleep when the event is set.
             let ended = || waiters.iter().any(|waiter| waiter.is_finished());
-            wait_until(|| asleep(&counts, 4, || event.is_set()) || ended());
+            until_asleep(&counts, 4, || event.is_set(), || ended());
             assert!(!ended(), "wait on an unset event ended instead of waiting");
             event.set();
         });
@@ -48,7 +48,7 @@ grading::graded! {
             let (event, counts, looking) = (&event, &counts, &AtomicBool::new(false));
             thread::scope(|scope| {
                 let waiter = scope.spawn(move || event.wait());
-                wait_until(|| asleep(counts, 1, || event.is_set()) || waiter.is_finished());
+                until_asleep(counts, 1, || event.is_set(), || waiter.is_finished());
                 assert!(!waiter.is_finished(), "wait on an unset event ended instead of waiting");
                 let observer = scope.spawn(move || {
                     looking.store(true, Ordering::SeqCst);

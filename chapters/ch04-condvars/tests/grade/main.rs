@@ -19,21 +19,51 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// Whether threads have gone to sleep at least `n` times on the condition
-/// variables counted in `counts`: their waits, less the wake-ups the grading
-/// build made up. `look` calls the code under test in a way that takes its
-/// lock, and the count is read again after it: a made-up wake-up counts as a
-/// sleep for a moment while its thread still holds the lock. Once this says
-/// yes, those threads are asleep for real, and only a notification (or a
+/// Waits until threads have gone to sleep at least `n` times on the
+/// condition variables counted in `counts` (their waits, less the wake-ups
+/// the grading build made up), or until `ended` says a thread that should be
+/// waiting has returned instead; the caller then checks which.
+///
+/// `look` calls the code under test in a way that takes its lock, and the
+/// count is read again after it: a made-up wake-up counts as a sleep for a
+/// moment while its thread still holds the lock. Once this returns without
+/// `ended`, those threads are asleep for real, and only a notification (or a
 /// timeout) wakes them.
-pub fn asleep<T>(counts: &Counts, n: usize, look: impl Fn() -> T) -> bool {
-    let sleeps = || {
-        let made_up = counts.made_up_wakeups();
-        counts.waits().saturating_sub(made_up)
-    };
-    sleeps() >= n && {
-        look();
-        sleeps() >= n
+///
+/// # Panics
+///
+/// With a message for the learner, when the code takes no lock of the given
+/// `crate::sync` (the tests watch its `Mutex` and `Condvar`), or when after
+/// two seconds nobody sleeps on its `Condvar`: a call that polls, or sleeps,
+/// instead of waiting.
+#[track_caller]
+pub fn until_asleep<T>(counts: &Counts, n: usize, look: impl Fn() -> T, ended: impl Fn() -> bool) {
+    let sleeps = || counts.waits().saturating_sub(counts.made_up_wakeups());
+    let started = Instant::now();
+    loop {
+        if ended() {
+            return;
+        }
+        if sleeps() >= n {
+            look();
+            if sleeps() >= n {
+                return;
+            }
+        }
+        if started.elapsed() > Duration::from_secs(2) {
+            look();
+            assert!(
+                counts.locks() > 0,
+                "the code took no lock of the given `crate::sync::Mutex`: the tests watch its \
+                 `Mutex` and `Condvar` to see how your code waits, so use those (they are std's)"
+            );
+            panic!(
+                "after 2 s, {} of the {n} expected waits were asleep on a `Condvar` of the given \
+                 `crate::sync`: a call that must wait should wait on it, not poll or sleep",
+                sleeps()
+            );
+        }
+        thread::yield_now();
     }
 }
 

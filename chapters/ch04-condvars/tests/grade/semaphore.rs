@@ -1,4 +1,4 @@
-use crate::{asleep, with_early_wakeups};
+use crate::{until_asleep, with_early_wakeups};
 use ch04_condvars::semaphore::{OverRelease, Semaphore};
 use grading::sync::counted;
 use grading::{Band, Gauge, OverlapProbe, run_together, timed, wait_until};
@@ -95,7 +95,7 @@ grading::graded! {
         let (semaphore, counts) = counted(|| Semaphore::new(0));
         thread::scope(|scope| {
             let waiter = scope.spawn(|| timed(|| semaphore.acquire_timeout(Duration::from_secs(2)).is_some()));
-            wait_until(|| asleep(&counts, 1, || semaphore.available()) || waiter.is_finished());
+            until_asleep(&counts, 1, || semaphore.available(), || waiter.is_finished());
             assert!(!waiter.is_finished(), "acquire_timeout(2 s) with no permit free ended instead of waiting");
             semaphore.release().unwrap();
             let (got, took) = waiter.join().unwrap();
@@ -110,7 +110,7 @@ grading::graded! {
         let held = semaphore.acquire();
         thread::scope(|scope| {
             let waiter = scope.spawn(|| drop(semaphore.acquire()));
-            wait_until(|| asleep(&counts, 1, || semaphore.available()) || waiter.is_finished());
+            until_asleep(&counts, 1, || semaphore.available(), || waiter.is_finished());
             assert!(!waiter.is_finished(), "acquire with no permit free ended instead of waiting");
             drop(held);
             waiter.join().unwrap();
@@ -120,7 +120,7 @@ grading::graded! {
         let (semaphore, counts) = counted(|| Semaphore::new(0));
         thread::scope(|scope| {
             let waiter = scope.spawn(|| semaphore.acquire().forget());
-            wait_until(|| asleep(&counts, 1, || semaphore.available()) || waiter.is_finished());
+            until_asleep(&counts, 1, || semaphore.available(), || waiter.is_finished());
             assert!(!waiter.is_finished(), "acquire with no permit free ended instead of waiting");
             semaphore.release().unwrap();
             waiter.join().unwrap();

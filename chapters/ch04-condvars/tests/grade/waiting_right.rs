@@ -1,4 +1,4 @@
-use crate::asleep;
+use crate::until_asleep;
 use ch04_condvars::waiting_right::Board;
 use grading::sync::counted;
 use grading::{run_together, wait_until};
@@ -65,10 +65,10 @@ grading::graded! {
             let (board, counts) = counted(Board::new);
             thread::scope(|scope| {
                 let wrong = scope.spawn(|| board.take(first));
-                wait_until(|| asleep(&counts, 1, || board.waiting()) || wrong.is_finished());
+                until_asleep(&counts, 1, || board.waiting(), || wrong.is_finished());
                 assert!(!wrong.is_finished(), "a taker ended instead of waiting for a number");
                 let right = scope.spawn(|| board.take(second));
-                wait_until(|| asleep(&counts, 2, || board.waiting()) || right.is_finished());
+                until_asleep(&counts, 2, || board.waiting(), || right.is_finished());
                 assert!(!right.is_finished(), "a taker ended instead of waiting for a number");
                 board.post(number);
                 assert_eq!(right.join().unwrap(), number);

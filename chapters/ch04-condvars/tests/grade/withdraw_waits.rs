@@ -1,4 +1,4 @@
-use crate::asleep;
+use crate::until_asleep;
 use ch04_condvars::withdraw_waits::{Account, Event};
 use grading::sync::counted;
 use grading::{run_together, wait_until};
@@ -37,7 +37,7 @@ grading::graded! {
         let (account, counts) = counted(|| Account::new(0));
         thread::scope(|scope| {
             let withdrawal = scope.spawn(|| account.withdraw(50));
-            wait_until(|| asleep(&counts, 1, || account.waiting()) || withdrawal.is_finished());
+            until_asleep(&counts, 1, || account.waiting(), || withdrawal.is_finished());
             assert!(!withdrawal.is_finished(), "a withdrawal of 50 from an empty account ended instead of waiting");
             assert_eq!(account.waiting(), 1, "one withdrawal is waiting");
             account.deposit(30);
@@ -92,10 +92,10 @@ grading::graded! {
             let account = &account;
             thread::scope(|scope| {
                 let first_in = scope.spawn(move || account.withdraw(first));
-                wait_until(|| asleep(&counts, 1, || account.waiting()) || first_in.is_finished());
+                until_asleep(&counts, 1, || account.waiting(), || first_in.is_finished());
                 assert!(!first_in.is_finished(), "a withdrawal from an empty account ended instead of waiting");
                 let second_in = scope.spawn(move || account.withdraw(second));
-                wait_until(|| asleep(&counts, 2, || account.waiting()) || second_in.is_finished());
+                until_asleep(&counts, 2, || account.waiting(), || second_in.is_finished());
                 assert!(!second_in.is_finished(), "a withdrawal from an empty account ended instead of waiting");
                 let (small, large) = if first == 10 { (first_in, second_in) } else { (second_in, first_in) };
                 account.deposit(10);
@@ -142,7 +142,7 @@ grading::graded! {
             let looking = &AtomicBool::new(false);
             thread::scope(|scope| {
                 let withdrawal = scope.spawn(move || account.withdraw(1));
-                wait_until(|| asleep(counts, round, || account.waiting()) || withdrawal.is_finished());
+                until_asleep(counts, round, || account.waiting(), || withdrawal.is_finished());
                 assert!(!withdrawal.is_finished(), "a withdrawal from an empty account ended instead of waiting");
                 let notified = counts.notifications();
                 let observer = scope.spawn(move || {
