@@ -33,7 +33,7 @@ grading::graded! {
             let waiters: Vec<_> = (0..4).map(|_| scope.spawn(|| event.wait())).collect();
             // All four are asleep when the event is set.
             let ended = || waiters.iter().any(|waiter| waiter.is_finished());
-            until_asleep(&counts, 4, || event.is_set(), || ended());
+            until_asleep(&counts, 4, || event.is_set(), ended);
             assert!(!ended(), "wait on an unset event ended instead of waiting");
             event.set();
         });
