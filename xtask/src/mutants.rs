@@ -574,11 +574,17 @@ impl Scratch {
             name: &self.package,
         };
         let target = self.target_dir.to_string_lossy();
+        // No debug information: a mutant's build is mostly compiling and
+        // linking the test binary, and without it that is about a fifth
+        // quicker. Panic locations do not need it.
         grade::run(
             root,
             package,
             Some(&exercise.name),
-            &[("CARGO_TARGET_DIR", target.as_ref())],
+            &[
+                ("CARGO_TARGET_DIR", target.as_ref()),
+                ("CARGO_PROFILE_DEV_DEBUG", "0"),
+            ],
         )
     }
 }
