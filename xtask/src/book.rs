@@ -75,6 +75,7 @@ pub fn check_whole(root: &Path, course: &Course) -> Result<Vec<String>> {
             ));
         }
     }
+    problems.extend(solutions_shown(root, course)?);
     let map = fs::read_to_string(src.join(MAP)).unwrap_or_default();
     for (group, ids) in &course.syllabus {
         if group == "whole-course" {
@@ -86,6 +87,90 @@ pub fn check_whole(root: &Path, course: &Course) -> Result<Vec<String>> {
                 && !map.contains(&format!("{id} |"))
             {
                 problems.push(format!("book/src/{MAP}: no row names syllabus id {id}"));
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// Where a page may show reference solutions: inside a collapsed block
+/// `<details class="solution">` … `</details>`, at the end of a chapter.
+const SOLUTION_BLOCK: (&str, &str) = ("<details class=\"solution\">", "</details>");
+
+/// The lines of `text` outside solution blocks, with their line numbers.
+fn outside_solution_blocks(text: &str) -> Vec<(usize, &str)> {
+    let mut inside = false;
+    let mut lines = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with(SOLUTION_BLOCK.0) {
+            inside = true;
+        } else if inside && line.trim_start().starts_with(SOLUTION_BLOCK.1) {
+            inside = false;
+        } else if !inside {
+            lines.push((number + 1, line));
+        }
+    }
+    lines
+}
+
+/// The book teaches; it does not hand over answers. Outside solution
+/// blocks, no page may include an exercise's reference solution, nor show a
+/// line of it that the starter does not have (code pasted by hand).
+pub fn solutions_shown(root: &Path, course: &Course) -> Result<Vec<String>> {
+    // Each exercise's solution file, and its lines the starter lacks that
+    // are long enough to be telling.
+    let mut answers: Vec<(PathBuf, String, Vec<String>)> = Vec::new();
+    for (chapter, exercise) in course.exercises() {
+        let solution_path = root.join(exercise.solution_file(chapter));
+        let solution = fs::read_to_string(&solution_path)?;
+        let starter = fs::read_to_string(root.join(exercise.starter_file(chapter)))?;
+        let given: std::collections::HashSet<&str> = starter.lines().map(str::trim).collect();
+        let own = solution
+            .lines()
+            .map(str::trim)
+            .filter(|line| line.len() >= 30 && !line.starts_with("//") && !given.contains(line))
+            .map(str::to_owned)
+            .collect();
+        let canonical = solution_path.canonicalize().unwrap_or(solution_path);
+        answers.push((canonical, exercise.name.clone(), own));
+    }
+    let src = root.join("book/src");
+    let mut problems = Vec::new();
+    for page in markdown_files(&src)? {
+        if page.starts_with(src.join("measurements")) || page.starts_with(src.join("exercises")) {
+            continue;
+        }
+        let text = fs::read_to_string(&page)?;
+        let dir = page.parent().expect("a page is in a folder");
+        let shown = page
+            .strip_prefix(root)
+            .unwrap_or(&page)
+            .display()
+            .to_string();
+        for (number, line) in outside_solution_blocks(&text) {
+            for include in directives(line) {
+                let file = include.split(':').next().unwrap_or_default();
+                let Ok(path) = dir.join(file).canonicalize() else {
+                    continue;
+                };
+                if let Some((_, name, _)) = answers.iter().find(|(answer, _, _)| *answer == path) {
+                    problems.push(format!(
+                        "{shown}:{number}: includes the solution of `{name}` outside a \
+                         collapsed `{}` block",
+                        SOLUTION_BLOCK.0
+                    ));
+                }
+            }
+            let trimmed = line.trim();
+            if trimmed.len() < 30 {
+                continue;
+            }
+            for (_, name, own) in &answers {
+                if own.iter().any(|answer| answer == trimmed) {
+                    problems.push(format!(
+                        "{shown}:{number}: shows a line of the solution of `{name}`: `{trimmed}`"
+                    ));
+                }
             }
         }
     }
@@ -147,6 +232,42 @@ pub fn hand_typed_measurements(text: &str) -> Vec<(usize, String)> {
         }
     }
     found
+}
+
+/// Where a learner reads `page` (`ch01-threads.html#exercises`): its path
+/// under `target/book/`, and how to build the book when it is not built yet.
+pub fn where_to_read(root: &Path, page: &str) -> String {
+    let path = format!("target/book/{page}");
+    if root.join("target/book/index.html").is_file() {
+        path
+    } else {
+        format!("{path} (build the book first: cargo xtask book --open)")
+    }
+}
+
+/// The ids mdBook gives the headings of a Markdown page: lowercase, spaces
+/// as `-`, punctuation dropped (`Borrowing a local in \`thread::spawn\`` is
+/// `borrowing-a-local-in-threadspawn`).
+#[cfg(test)]
+pub fn heading_ids(markdown: &str) -> Vec<String> {
+    markdown
+        .lines()
+        .filter_map(|line| line.strip_prefix('#'))
+        .map(|heading| {
+            heading
+                .trim_start_matches('#')
+                .trim()
+                .chars()
+                .filter_map(|c| match c {
+                    ' ' => Some('-'),
+                    c if c.is_alphanumeric() || c == '_' || c == '-' => {
+                        Some(c.to_ascii_lowercase())
+                    }
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 pub fn run(root: &Path, open: bool) -> Result<bool> {
@@ -365,6 +486,16 @@ pub fn links(line: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_solution_blocks_may_show_solutions() {
+        let page = "a\n<details class=\"solution\">\n<summary>S</summary>\nb\n</details>\nc\n";
+        let lines: Vec<&str> = outside_solution_blocks(page)
+            .into_iter()
+            .map(|(_, l)| l)
+            .collect();
+        assert_eq!(lines, ["a", "c"]);
+    }
 
     #[test]
     fn finds_include_directives_and_relative_links() {

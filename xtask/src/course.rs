@@ -60,7 +60,9 @@ pub struct Exercise {
     pub title: String,
     pub kind: ExerciseKind,
     pub covers: Vec<String>,
-    pub hint: String,
+    /// Two or three steps towards a solution, each one further than the
+    /// last; `cargo xtask hint` shows the next one each time.
+    pub hints: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -113,6 +115,14 @@ impl Course {
     /// The chapters that exist as crates.
     pub fn built(&self) -> impl Iterator<Item = &Chapter> {
         self.chapters.iter().filter(|chapter| !chapter.planned)
+    }
+
+    /// The width of the exercise-name column in the map and in `check`.
+    pub fn name_width(&self) -> usize {
+        self.exercises()
+            .map(|(_, exercise)| exercise.name.chars().count())
+            .max()
+            .unwrap_or(0)
     }
 
     /// Every exercise of the built chapters, in course order.

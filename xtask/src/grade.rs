@@ -12,13 +12,14 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
+use crate::compiler::{CompileError, CompileErrors};
 use crate::deadline;
 
 /// The outcome of one run of a package's `grade` test binary.
 #[derive(Debug, Default)]
 pub struct Grades {
-    /// The first compiler errors, when the package did not compile.
-    pub compile_errors: Option<String>,
+    /// The compiler's errors, when the package did not compile.
+    pub compile_errors: Option<CompileErrors>,
     pub tests: Vec<TestResult>,
     /// cargo's own output, for `--verbose` and for failures we cannot parse.
     pub raw: String,
@@ -295,7 +296,7 @@ struct Binary {
 struct Built {
     binary: Option<Binary>,
     /// The compiler's errors, when there is no binary.
-    errors: String,
+    errors: CompileErrors,
     raw: String,
 }
 
@@ -322,7 +323,26 @@ struct CargoTarget {
 struct CompilerMessage {
     level: String,
     #[serde(default)]
+    message: String,
+    #[serde(default)]
+    code: Option<ErrorCode>,
+    #[serde(default)]
+    spans: Vec<Span>,
+    #[serde(default)]
     rendered: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ErrorCode {
+    code: String,
+}
+
+#[derive(Deserialize)]
+struct Span {
+    file_name: String,
+    line_start: usize,
+    column_start: usize,
+    is_primary: bool,
 }
 
 /// `cargo test --no-run` for the package's `grade` target.
@@ -333,12 +353,7 @@ fn build(root: &Path, package: Package<'_>, env: &[(&str, &str)]) -> Result<Buil
     }
     command
         .args(["--package", package.name, "--test", "grade", "--no-run"])
-        .args([
-            "--message-format",
-            "json-diagnostic-short",
-            "--color",
-            "never",
-        ])
+        .args(["--message-format", "json", "--color", "never"])
         .env("CARGO_TERM_PROGRESS_WHEN", "never");
     for (key, value) in env {
         command.env(key, value);
@@ -370,27 +385,39 @@ fn parse_build(stdout: &str, stderr: &str, success: bool) -> Built {
                 }
             }
             "compiler-message" => {
-                if let Some(CompilerMessage {
-                    level,
-                    rendered: Some(rendered),
-                }) = message.message
-                    && level == "error"
+                if let Some(diagnostic) = message.message
+                    && diagnostic.level == "error"
+                    && let Some(rendered) = diagnostic.rendered
                 {
-                    errors.push(rendered.trim_end().to_owned());
+                    let location =
+                        diagnostic
+                            .spans
+                            .iter()
+                            .find(|span| span.is_primary)
+                            .map(|span| {
+                                format!(
+                                    "{}:{}:{}",
+                                    span.file_name, span.line_start, span.column_start
+                                )
+                            });
+                    errors.push(CompileError {
+                        code: diagnostic.code.map(|code| code.code),
+                        message: diagnostic.message,
+                        location,
+                        rendered: rendered.trim_end().to_owned(),
+                    });
                 }
             }
             _ => {}
         }
     }
     let binary = binary.filter(|_| success);
-    let errors = if errors.is_empty() {
-        last_lines(stderr, 12)
-    } else {
-        errors.into_iter().take(8).collect::<Vec<_>>().join("\n")
-    };
     Built {
         binary,
-        errors,
+        errors: CompileErrors {
+            errors,
+            cargo_said: last_lines(stderr, 12),
+        },
         raw: stderr.to_owned(),
     }
 }
@@ -464,34 +491,149 @@ fn failure_sections(stdout: &str) -> Vec<(&str, Vec<&str>)> {
     sections
 }
 
-/// The panic's location and message, without libtest's noise.
+/// The longest line of a failure shown in full; a longer one (a log of
+/// fifty thousand characters, say) is cut, with a note.
+const LONGEST_LINE: usize = 400;
+
+/// One panic in a failed test's output: where, and what it said.
+struct Panic<'a> {
+    location: Option<&'a str>,
+    lines: Vec<&'a str>,
+}
+
+impl Panic<'_> {
+    /// In the chapter's tests rather than in the learner's code.
+    fn in_tests(&self) -> bool {
+        self.location.is_some_and(|at| at.contains("/tests/"))
+    }
+
+    /// In the learner's code: a chapter's `src/`, not the grading helpers.
+    fn in_learners_code(&self) -> bool {
+        self.location
+            .is_some_and(|at| at.contains("/src/") && !at.contains("chapters/grading/"))
+    }
+}
+
+/// The failure in the learner's terms: the location in their code when a
+/// panic happened there, the same panic on many threads said once with a
+/// count, the test's own panics labelled as such, and long lines cut.
 fn failure_from(lines: &[&str]) -> Failure {
-    let mut location = None;
-    let mut message = Vec::new();
+    let mut panics: Vec<Panic<'_>> = Vec::new();
     for line in lines {
         if line.starts_with("note: run with `RUST_BACKTRACE") {
             continue;
         }
-        if line.starts_with("thread '") && line.contains(" panicked at ") {
-            if location.is_none() {
-                location = line
-                    .split_once(" panicked at ")
-                    .map(|(_, at)| at.trim_end_matches(':').to_owned());
-            }
+        if line.starts_with("thread '")
+            && let Some((_, at)) = line.split_once(" panicked at ")
+        {
+            panics.push(Panic {
+                location: Some(at.trim_end_matches(':')),
+                lines: Vec::new(),
+            });
             continue;
         }
-        message.push(*line);
+        match panics.last_mut() {
+            Some(panic) => panic.lines.push(line),
+            None => panics.push(Panic {
+                location: None,
+                lines: vec![line],
+            }),
+        }
     }
-    while message.first().is_some_and(|line| line.trim().is_empty()) {
-        message.remove(0);
+    for panic in &mut panics {
+        while panic
+            .lines
+            .first()
+            .is_some_and(|line| line.trim().is_empty())
+        {
+            panic.lines.remove(0);
+        }
+        while panic
+            .lines
+            .last()
+            .is_some_and(|line| line.trim().is_empty())
+        {
+            panic.lines.pop();
+        }
     }
-    while message.last().is_some_and(|line| line.trim().is_empty()) {
-        message.pop();
+    panics.retain(|panic| panic.location.is_some() || !panic.lines.is_empty());
+    let deadlock = panics.iter().any(|panic| {
+        panic
+            .lines
+            .iter()
+            .any(|line| line.contains("probable deadlock in"))
+    });
+    // Where to look: the learner's own code if a panic happened there; for a
+    // deadlock, nowhere in particular (the watchdog's line says nothing).
+    let location = if deadlock {
+        None
+    } else {
+        panics
+            .iter()
+            .find(|panic| panic.in_learners_code())
+            .or(panics.first())
+            .and_then(|panic| panic.location)
+            .map(str::to_owned)
+    };
+    // The same panic on many threads, once, with a count.
+    let mut distinct: Vec<(&Panic<'_>, usize)> = Vec::new();
+    for panic in &panics {
+        match distinct
+            .iter_mut()
+            .find(|(seen, _)| seen.location == panic.location && seen.lines == panic.lines)
+        {
+            Some((_, count)) => *count += 1,
+            None => distinct.push((panic, 1)),
+        }
+    }
+    let last = distinct.len().saturating_sub(1);
+    let mut message = Vec::new();
+    for (index, (panic, count)) in distinct.iter().enumerate() {
+        let mut text: Vec<String> = panic.lines.iter().map(|line| cut(line)).collect();
+        if text.is_empty() {
+            text.push("(a panic with no message)".to_owned());
+        }
+        if *count > 1 {
+            text[0] = format!(
+                "{} (the same panic {count} times, on {count} threads)",
+                text[0]
+            );
+        }
+        if index < last && panic.in_tests() {
+            text.insert(
+                0,
+                "(a panic the test causes on purpose, to see what your code does with it:)"
+                    .to_owned(),
+            );
+        }
+        message.extend(text);
+    }
+    if deadlock {
+        message.push(
+            "(the test waited for your code, which never returned: look for a lock that is \
+             never released, a wait whose notification never comes, or a join on a thread \
+             that never ends)"
+                .to_owned(),
+        );
     }
     Failure {
         location,
         message: message.join("\n"),
     }
+}
+
+/// `line`, cut to [`LONGEST_LINE`] characters with a note of how much more
+/// there was.
+fn cut(line: &str) -> String {
+    let length = line.chars().count();
+    if length <= LONGEST_LINE {
+        return line.to_owned();
+    }
+    let kept: String = line.chars().take(LONGEST_LINE).collect();
+    format!(
+        "{kept}… ({} more characters; --verbose shows them all)",
+        length - LONGEST_LINE
+    )
 }
 
 #[cfg(test)]
@@ -559,6 +701,57 @@ test result: FAILED. 2 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; 
     }
 
     #[test]
+    fn a_failure_speaks_of_the_learners_code_once_per_distinct_panic() {
+        let section = [
+            "",
+            "thread '<unnamed>' panicked at chapters/ch02-locks/tests/grade/bank_account.rs:37:60:",
+            "the teller fainted",
+            "thread '<unnamed>' panicked at chapters/ch02-locks/src/bank_account.rs:45:9:",
+            "not yet implemented: deposit",
+            "thread '<unnamed>' panicked at chapters/ch02-locks/src/bank_account.rs:45:9:",
+            "not yet implemented: deposit",
+            "thread 'bank_account::deposits' panicked at chapters/ch02-locks/tests/grade/bank_account.rs:40:5:",
+            "a scoped thread panicked",
+            "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
+            "",
+        ];
+        let failure = failure_from(&section);
+        assert_eq!(
+            failure.location.as_deref(),
+            Some("chapters/ch02-locks/src/bank_account.rs:45:9")
+        );
+        assert_eq!(
+            failure.message,
+            "(a panic the test causes on purpose, to see what your code does with it:)\n\
+             the teller fainted\n\
+             not yet implemented: deposit (the same panic 2 times, on 2 threads)\n\
+             a scoped thread panicked"
+        );
+    }
+
+    #[test]
+    fn a_deadlock_points_nowhere_and_says_what_to_look_for() {
+        let section = [
+            "thread 'x' panicked at chapters/grading/src/deadline.rs:70:13:",
+            "probable deadlock in arguments: no result within 5s",
+        ];
+        let failure = failure_from(&section);
+        assert_eq!(failure.location, None);
+        assert!(failure.message.contains("a lock that is never released"));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_with_a_note() {
+        let long = "x".repeat(LONGEST_LINE + 10);
+        let failure = failure_from(&["thread 'x' panicked at src/a.rs:1:1:", &long]);
+        assert!(
+            failure
+                .message
+                .ends_with("… (10 more characters; --verbose shows them all)")
+        );
+    }
+
+    #[test]
     fn verdicts_per_exercise() {
         let grades = parse_libtest(OUTPUT);
         assert!(
@@ -581,15 +774,19 @@ test result: FAILED. 2 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; 
 
     #[test]
     fn a_build_failure_keeps_the_compiler_errors() {
-        let stdout = r#"{"reason":"compiler-message","message":{"level":"warning","rendered":"src/a.rs:1:1: warning: unused"}}
-{"reason":"compiler-message","message":{"level":"error","rendered":"chapters/ch01-threads/src/cost.rs:58:5: error[E0308]: mismatched types\n"}}
+        let stdout = r#"{"reason":"compiler-message","message":{"level":"warning","message":"unused","rendered":"warning: unused"}}
+{"reason":"compiler-message","message":{"level":"error","message":"mismatched types","code":{"code":"E0308","explanation":"..."},"spans":[{"file_name":"chapters/ch01-threads/src/cost.rs","line_start":58,"column_start":5,"is_primary":true}],"rendered":"error[E0308]: mismatched types\n  --> chapters/ch01-threads/src/cost.rs:58:5\nhelp: try this\n"}}
 {"reason":"build-finished","success":false}"#;
         let built = parse_build(stdout, "error: could not compile", false);
         assert!(built.binary.is_none());
         assert_eq!(
-            built.errors,
+            built.errors.to_string(),
             "chapters/ch01-threads/src/cost.rs:58:5: error[E0308]: mismatched types"
         );
+        let first = &built.errors.errors[0];
+        assert_eq!(first.code.as_deref(), Some("E0308"));
+        assert!(first.rendered.ends_with("help: try this"));
+        assert_eq!(built.errors.cargo_said, "error: could not compile");
     }
 
     #[test]

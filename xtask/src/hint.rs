@@ -1,10 +1,13 @@
-//! `cargo xtask hint <exercise>`: one step, not the answer.
+//! `cargo xtask hint <exercise>`: one step, not the answer. Each call shows
+//! the next of the exercise's hints (counted in the learner's progress), and
+//! says how many there are.
 
 use std::path::Path;
 
 use anyhow::{Result, bail};
 
 use crate::course::Course;
+use crate::progress::Progress;
 use crate::ui;
 
 pub fn run(root: &Path, name: Option<&str>) -> Result<()> {
@@ -17,40 +20,28 @@ pub fn run(root: &Path, name: Option<&str>) -> Result<()> {
         );
     };
     let (chapter, exercise) = course.find_exercise(name)?;
+    let mut progress = Progress::load(root);
+    let count = exercise.hints.len();
+    let step = progress.next_hint(&exercise.name, count);
+    progress.save(root)?;
     println!(
-        "{} {} ({})",
+        "{} {} ({}), {} {} of {count}",
         ui::bold("Hint for"),
         exercise.name,
-        exercise.title
+        exercise.title,
+        ui::bold("step"),
+        step + 1,
     );
     println!("  file: {}\n", exercise.starter_file(chapter).display());
-    println!("{}", ui::indent(&textwrap(&exercise.hint, 76), 2));
+    println!("{}", ui::indent(&ui::wrap(&exercise.hints[step], 76), 2));
+    let next = if step + 1 < count {
+        format!(
+            "ask again for step {} (cargo xtask hint {name}, or h in watch)",
+            step + 2
+        )
+    } else {
+        "that was the last step; asking again starts from the first".to_owned()
+    };
+    println!("\n  {}", ui::dim(&next));
     Ok(())
-}
-
-/// Wraps `text` at word boundaries to lines of at most `width` characters.
-fn textwrap(text: &str, width: usize) -> String {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.len() + 1 + word.len() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines.join("\n")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wraps_at_word_boundaries() {
-        assert_eq!(textwrap("one two three four", 9), "one two\nthree\nfour");
-    }
 }

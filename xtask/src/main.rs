@@ -13,12 +13,15 @@ mod book;
 mod browser;
 mod busy;
 mod check;
+mod compiler;
 mod course;
 mod deadline;
+mod diagnose;
 mod figures;
 mod generated;
 mod grade;
 mod hint;
+mod loop_bench;
 mod map;
 mod model;
 mod mutants;
@@ -73,6 +76,10 @@ for maintainers
                           files; --render only draws
   browser                 the built book in headless Chromium: a screenshot of
                           every page, no console errors, the search works
+  loop [exercise] [--runs N] [--rustlings DIR]
+                          time the save-to-grade loop (check and watch, N
+                          one-line edits each, default 8) on a clone of the
+                          course; beside rustlings' `run arc1` if given
 
 options
   --verbose               show cargo's full output
@@ -101,6 +108,7 @@ struct Args {
     tool: bool,
     render: bool,
     runs: Option<usize>,
+    rustlings: Option<PathBuf>,
 }
 
 fn parse_args(raw: impl IntoIterator<Item = String>) -> Result<Args> {
@@ -114,6 +122,12 @@ fn parse_args(raw: impl IntoIterator<Item = String>) -> Result<Args> {
                 args.runs = Some(runs.ok_or_else(|| {
                     anyhow::anyhow!("--runs needs a number of runs, not `{value}`")
                 })?);
+            }
+            "--rustlings" => {
+                let Some(dir) = raw.next() else {
+                    bail!("--rustlings needs the folder `rustlings init` made");
+                };
+                args.rustlings = Some(PathBuf::from(dir));
             }
             "--busy" => args.busy = true,
             "--tool" => args.tool = true,
@@ -162,10 +176,18 @@ fn run() -> Result<ExitCode> {
         Some("syllabus") => verify::syllabus(&root)?,
         Some("bench") => bench::run(&root, free, args.render)?,
         Some("browser") => browser::run(&root)?,
+        Some("loop") => loop_bench::run(
+            &root,
+            loop_bench::Options {
+                exercise: free,
+                runs: args.runs.unwrap_or(8),
+                rustlings: args.rustlings.as_deref(),
+            },
+        )?,
         Some(other) => {
             let commands = [
                 "watch", "check", "hint", "solution", "reset", "book", "verify", "mutants",
-                "stress", "model", "syllabus", "bench", "browser", "help",
+                "stress", "model", "syllabus", "bench", "browser", "loop", "help",
             ];
             let suggestion = course::closest(other, &commands)
                 .map(|name| format!("; did you mean `{name}`?"))

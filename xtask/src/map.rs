@@ -4,6 +4,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use crate::book;
 use crate::course::{Course, ExerciseKind};
 use crate::progress::Progress;
 use crate::ui;
@@ -24,6 +25,7 @@ fn render(course: &Course, progress: &Progress, root: &Path) -> String {
     ));
     out.push_str(&format!("Progress {}\n\n", progress.bar(course, 32)));
 
+    let width = course.name_width();
     let next = progress
         .next_unpassed(course, None)
         .and_then(|name| course.find_exercise(&name).ok());
@@ -62,7 +64,7 @@ fn render(course: &Course, progress: &Progress, root: &Path) -> String {
                 ExerciseKind::Implement => String::new(),
             };
             out.push_str(&format!(
-                "      {mark} {:<14} {}{kind}\n",
+                "      {mark} {:<width$} {}{kind}\n",
                 exercise.name, exercise.title
             ));
         }
@@ -89,8 +91,11 @@ fn render(course: &Course, progress: &Progress, root: &Path) -> String {
             ));
             if let Some(page) = &chapter.page {
                 out.push_str(&format!(
-                    "  read       target/book/{}#exercises\n",
-                    page.replace(".md", ".html")
+                    "  read       {}\n",
+                    book::where_to_read(
+                        root,
+                        &format!("{}#exercises", page.replace(".md", ".html"))
+                    )
                 ));
             }
         }

@@ -15,6 +15,7 @@
 //! are cores, and `--busy` spins a thread on every core but one beside them:
 //! a mutant must be caught on a loaded machine too.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ use serde::Deserialize;
 
 use crate::busy::Busy;
 use crate::course::{Chapter, Course, Exercise, Target};
+use crate::diagnose::{self, Diagnosis, Signature};
 use crate::grade::{self, Package, Verdict};
 use crate::ui;
 
@@ -300,8 +302,9 @@ struct Job<'a> {
 
 /// What trying one mutant showed.
 enum Outcome {
-    /// Its first run failed, as it must (the failing tests' names).
-    Caught(Vec<String>),
+    /// Its first run failed, as it must (the failing tests' names, and
+    /// what the failure looked like).
+    Caught(Vec<String>, Signature),
     /// Its first run hung and was stopped: caught.
     Hung,
     /// A planted deadlock that failed without any "probable deadlock".
@@ -341,10 +344,13 @@ fn run_chapter(
     let queue = Mutex::new(jobs.into_iter().enumerate());
     let done = AtomicUsize::new(0);
     let caught = AtomicUsize::new(0);
+    // (exercise, mutant, the tests it failed) for every mutant caught by
+    // failing tests.
+    let observed = Mutex::new(Vec::new());
     std::thread::scope(|scope| -> Result<()> {
         let workers: Vec<_> = (0..slots)
             .map(|slot| {
-                let (queue, done, caught) = (&queue, &done, &caught);
+                let (queue, done, caught, observed) = (&queue, &done, &caught, &observed);
                 scope.spawn(move || -> Result<()> {
                     let scratch = Scratch::create(root, chapter, slot)?;
                     loop {
@@ -355,8 +361,18 @@ fn run_chapter(
                         let started = Instant::now();
                         let (outcome, raw) = try_mutant(root, chapter, &scratch, &job)?;
                         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                        if matches!(outcome, Outcome::Caught(_) | Outcome::Hung) {
+                        if matches!(outcome, Outcome::Caught(..) | Outcome::Hung) {
                             caught.fetch_add(1, Ordering::Relaxed);
+                        }
+                        if let Outcome::Caught(_, signature) = &outcome {
+                            observed
+                                .lock()
+                                .unwrap_or_else(PoisonError::into_inner)
+                                .push((
+                                    job.exercise.name.clone(),
+                                    job.mutant.name.clone(),
+                                    signature.clone(),
+                                ));
                         }
                         let line = describe(&job, &outcome, started.elapsed().as_secs_f64());
                         let counter = ui::dim(&format!("[{n}/{total}]"));
@@ -375,6 +391,13 @@ fn run_chapter(
         Ok(())
     })?;
     let caught = caught.into_inner();
+    record_signatures(
+        root,
+        chapter,
+        observed
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner),
+    )?;
     let mark = if caught == total {
         ui::pass_mark()
     } else {
@@ -386,6 +409,59 @@ fn run_chapter(
         started.elapsed().as_secs_f64()
     );
     Ok(ChapterReport { caught, total })
+}
+
+/// Writes what this run observed into the chapter's signatures file, drops
+/// entries of mutants that no longer exist, and says how many of the caught
+/// mutants their own failing tests name (the diagnosis a learner would get).
+fn record_signatures(
+    root: &Path,
+    chapter: &Chapter,
+    observed: Vec<(String, String, Signature)>,
+) -> Result<()> {
+    let mut signatures = diagnose::load(root, chapter);
+    let mut changed = 0;
+    for (exercise, mutant, failed) in &observed {
+        let entry = signatures.entry(exercise.clone()).or_default();
+        if entry.get(mutant) != Some(failed) {
+            changed += 1;
+            entry.insert(mutant.clone(), failed.clone());
+        }
+    }
+    for exercise in &chapter.exercises {
+        let names: BTreeSet<String> = load(root, chapter, exercise)?
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        if let Some(entry) = signatures.get_mut(&exercise.name) {
+            entry.retain(|name, _| names.contains(name));
+        }
+    }
+    signatures.retain(|exercise, _| chapter.exercises.iter().any(|e| &e.name == exercise));
+    diagnose::save(root, chapter, &signatures)?;
+    let named = observed
+        .iter()
+        .filter(|(exercise, mutant, failed)| {
+            diagnose::diagnose(&signatures, exercise, failed) == Diagnosis::Known(mutant.clone())
+        })
+        .count();
+    println!(
+        "  {named}/{} caught mutants named by their own failing tests{}",
+        observed.len(),
+        if changed > 0 {
+            format!(
+                "; {changed} signature{} updated in {}",
+                if changed == 1 { "" } else { "s" },
+                diagnose::signatures_file(root, chapter)
+                    .strip_prefix(root)
+                    .unwrap_or(Path::new(""))
+                    .display()
+            )
+        } else {
+            String::new()
+        }
+    );
+    Ok(())
 }
 
 /// Applies one mutant in `scratch`, runs its exercise's tests once, and
@@ -402,9 +478,13 @@ fn try_mutant(
     let result = (|| {
         let grades = scratch.grade(root, exercise)?;
         let outcome = match grades.verdict(&exercise.name) {
-            Verdict::DidNotCompile => {
-                Outcome::DidNotCompile(grades.compile_errors.clone().unwrap_or_default())
-            }
+            Verdict::DidNotCompile => Outcome::DidNotCompile(
+                grades
+                    .compile_errors
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ),
             Verdict::NoTests => Outcome::NoTests,
             Verdict::Hung => Outcome::Hung,
             Verdict::Failed { failed, .. }
@@ -412,9 +492,10 @@ fn try_mutant(
             {
                 Outcome::DeadlockUnreported
             }
-            Verdict::Failed { failed, .. } => {
-                Outcome::Caught(failed.iter().map(|t| t.name.clone()).collect())
-            }
+            Verdict::Failed { failed, .. } => Outcome::Caught(
+                failed.iter().map(|t| t.name.clone()).collect(),
+                Signature::of(&exercise.name, &failed),
+            ),
             Verdict::Passed { .. } => {
                 let mut outcome = Outcome::Survived;
                 for run in 2..=RUNS {
@@ -444,11 +525,11 @@ fn describe(job: &Job<'_>, outcome: &Outcome, secs: f64) -> String {
     let who = format!("{}/{}", job.exercise.name, job.mutant.name);
     let (pass, fail) = (ui::pass_mark(), ui::fail_mark());
     match outcome {
-        Outcome::Caught(by) if job.mutant.deadlock => format!(
+        Outcome::Caught(by, _) if job.mutant.deadlock => format!(
             "{pass} {who:<44} planted deadlock, reported by {} ({secs:.1} s)",
             by.join(", ")
         ),
-        Outcome::Caught(by) => {
+        Outcome::Caught(by, _) => {
             format!("{pass} {who:<44} caught by {} ({secs:.1} s)", by.join(", "))
         }
         Outcome::Hung => {

@@ -4,7 +4,7 @@
 //! is rebuilt as empty progress, with a warning, never an error: the next
 //! `cargo xtask check` grades everything again anyway.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +19,9 @@ pub struct Progress {
     /// Exercise names whose tests all passed at their last check.
     #[serde(default)]
     pub passed: BTreeSet<String>,
+    /// How many of each exercise's hints have been shown.
+    #[serde(default)]
+    pub hints_seen: BTreeMap<String, usize>,
 }
 
 impl Progress {
@@ -78,6 +81,16 @@ impl Progress {
             .map(|name| (*name).to_owned())
     }
 
+    /// The index of the hint to show next for `exercise` (out of `count`),
+    /// and records that it was shown: each call goes one step further, and
+    /// after the last step starts again from the first.
+    pub fn next_hint(&mut self, exercise: &str, count: usize) -> usize {
+        let seen = self.hints_seen.entry(exercise.to_owned()).or_default();
+        let index = *seen % count.max(1);
+        *seen = index + 1;
+        index
+    }
+
     pub fn record(&mut self, exercise: &str, passed: bool) {
         if passed {
             self.passed.insert(exercise.to_owned());
@@ -109,6 +122,17 @@ mod tests {
         progress.save(&root).unwrap();
         let again = Progress::load(&root);
         assert_eq!(again.passed.into_iter().collect::<Vec<_>>(), ["downloads"]);
+    }
+
+    #[test]
+    fn hints_go_one_step_further_each_time_then_start_again() {
+        let root = scratch("hints");
+        let mut progress = Progress::load(&root);
+        let shown: Vec<usize> = (0..4).map(|_| progress.next_hint("downloads", 3)).collect();
+        assert_eq!(shown, [0, 1, 2, 0]);
+        progress.save(&root).unwrap();
+        assert_eq!(Progress::load(&root).next_hint("downloads", 3), 1);
+        assert_eq!(Progress::load(&root).next_hint("arguments", 2), 0);
     }
 
     #[test]

@@ -37,9 +37,12 @@ pub fn render(root: &Path, chapter: &Chapter, exercise: &Exercise) -> Result<Str
         .with_context(|| format!("cannot read {}", mine_path.display()))?;
     let theirs = fs::read_to_string(root.join(&theirs_path))
         .with_context(|| format!("cannot read {}", theirs_path.display()))?;
-    let theirs = without_anchors(&theirs);
+    // The diff is about code: the book's anchors and the doc comments (the
+    // task sheet in yours, the design notes in the solution) are left out;
+    // the solution's notes are in its file.
+    let (mine, theirs) = (code_only(&mine), code_only(&theirs));
     let mut out = format!(
-        "{} of {} ({}), as a diff against your file\n{}\n\n",
+        "{} of {} ({}), as a diff against your file, code only (its comments are in the file)\n{}\n\n",
         ui::bold("The reference solution"),
         exercise.name,
         theirs_path.display(),
@@ -79,13 +82,17 @@ fn diff(mine: &str, theirs: &str) -> String {
     out
 }
 
-/// The solution without the book's `// ANCHOR:` markers, which are not code.
-fn without_anchors(source: &str) -> String {
+/// A file without the book's `// ANCHOR:` markers and without doc
+/// comments (`//!`, `///`), which are not code.
+fn code_only(source: &str) -> String {
     source
         .lines()
         .filter(|line| {
             let line = line.trim_start();
-            !line.starts_with("// ANCHOR:") && !line.starts_with("// ANCHOR_END:")
+            !line.starts_with("// ANCHOR:")
+                && !line.starts_with("// ANCHOR_END:")
+                && !line.starts_with("//!")
+                && !line.starts_with("///")
         })
         .map(|line| format!("{line}\n"))
         .collect()
@@ -105,10 +112,13 @@ mod tests {
     }
 
     #[test]
-    fn says_so_when_identical_and_ignores_anchors() {
-        let solution =
-            without_anchors("fn a() {}\n// ANCHOR: a\nfn b() {}\n    // ANCHOR_END: a\n");
+    fn says_so_when_identical_and_ignores_anchors_and_doc_comments() {
+        let solution = code_only(
+            "//! The design.\nfn a() {}\n// ANCHOR: a\n/// Why.\nfn b() {}\n    // ANCHOR_END: a\n",
+        );
         assert_eq!(solution, "fn a() {}\nfn b() {}\n");
-        assert!(diff("fn a() {}\nfn b() {}\n", &solution).contains("line for line"));
+        let mine =
+            code_only("//! The task.\nfn a() {}\n// ANCHOR: a\nfn b() {}\n// ANCHOR_END: a\n");
+        assert!(diff(&mine, &solution).contains("line for line"));
     }
 }

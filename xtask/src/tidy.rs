@@ -105,8 +105,10 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
                     "{id}/{name}: no test module tests/grade/{name}.rs declared in tests/grade/main.rs"
                 ));
             }
-            if exercise.hint.trim().is_empty() {
-                report(format!("{id}/{name}: the hint is empty"));
+            if exercise.hints.len() < 2 || exercise.hints.iter().any(|h| h.trim().is_empty()) {
+                report(format!(
+                    "{id}/{name}: needs at least two hints, each a step further, none empty"
+                ));
             }
             for covered in &exercise.covers {
                 if !syllabus.contains(covered) {

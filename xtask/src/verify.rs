@@ -18,7 +18,7 @@ use anyhow::{Context, Result};
 
 use crate::course::Course;
 use crate::grade::{self, Package, Verdict};
-use crate::{book, tidy, ui};
+use crate::{book, diagnose, tidy, ui};
 
 pub fn run(root: &Path, verbose: bool) -> Result<bool> {
     let course = Course::load(root)?;
@@ -52,6 +52,16 @@ pub fn run(root: &Path, verbose: bool) -> Result<bool> {
     step(
         "the book: generated pages, measured numbers, the Python map",
         &mut || book::check_whole(root, &course).map(Outcome::from),
+    )?;
+    step(
+        "every known mistake has a signature of failing tests",
+        &mut || {
+            let mut problems = Vec::new();
+            for chapter in course.built() {
+                problems.extend(diagnose::check(root, chapter)?);
+            }
+            Ok(Outcome::from(problems))
+        },
     )?;
     step("no snapshot is pending review", &mut || {
         pending_snapshots(root).map(Outcome::from)

@@ -415,32 +415,24 @@ mod tests {
     fn the_next_unpassed_exercise_follows_the_course_and_wraps() {
         let course = Course::load(&crate::project_root()).unwrap();
         let mut progress = Progress::default();
+        let next =
+            |progress: &Progress, after: Option<&str>| progress.next_unpassed(&course, after);
+        assert_eq!(next(&progress, None).as_deref(), Some("arguments"));
+        progress.record("arguments", true);
         assert_eq!(
-            progress.next_unpassed(&course, None).as_deref(),
+            next(&progress, Some("arguments")).as_deref(),
             Some("downloads")
-        );
-        progress.record("downloads", true);
-        assert_eq!(
-            progress
-                .next_unpassed(&course, Some("downloads"))
-                .as_deref(),
-            Some("arguments")
         );
         progress.record("runnable", true);
         assert_eq!(
-            progress
-                .next_unpassed(&course, Some("arguments"))
-                .as_deref(),
+            next(&progress, Some("downloads")).as_deref(),
             Some("live_threads")
         );
         let last = course.exercises().last().unwrap().1.name.clone();
+        assert_eq!(next(&progress, Some(&last)).as_deref(), Some("downloads"));
         assert_eq!(
-            progress.next_unpassed(&course, Some(&last)).as_deref(),
-            Some("arguments")
-        );
-        assert_eq!(
-            next_after(&course, "downloads").as_deref(),
-            Some("arguments")
+            next_after(&course, "arguments").as_deref(),
+            Some("downloads")
         );
         assert_eq!(next_after(&course, &last), None);
     }

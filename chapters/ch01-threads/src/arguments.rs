@@ -29,6 +29,7 @@ where
     todo!("spawn a named thread")
 }
 
+// ANCHOR: repeat_options
 /// Keyword-style options for [`repeat_in_background`]. (Given.)
 ///
 /// Build it with struct update syntax:
@@ -53,6 +54,7 @@ impl Default for RepeatOptions {
         }
     }
 }
+// ANCHOR_END: repeat_options
 
 /// Builds `word` repeated `options.times` times, joined by
 /// `options.separator`, on a thread named `options.thread_name`.

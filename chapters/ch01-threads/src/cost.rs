@@ -39,6 +39,7 @@ pub fn split_evenly(len: usize, parts: usize) -> Vec<Range<usize>> {
     ranges
 }
 
+// ANCHOR: parallel_sum
 /// Sums `f(x)` over `numbers`, splitting the work over `threads` threads that
 /// run at the same time, each summing one contiguous part.
 ///
@@ -55,3 +56,4 @@ where
     // TODO: one scoped thread per part from `split_evenly`, then add up.
     todo!("sum in parallel")
 }
+// ANCHOR_END: parallel_sum

@@ -7,6 +7,12 @@
 //! library keeps no registry. Build the missing two.
 //!
 //! Your task: implement [`join_timeout`] and the methods of [`Registry`].
+//!
+//! Ahead of its chapter: the registry's given fields share a map between
+//! threads as `Arc<Mutex<...>>`, which chapter 2 (locks) teaches. All you
+//! need here: `Arc::clone` gives another thread its own handle to the same
+//! map, and `.lock()` returns a guard through which you read or change it
+//! until the guard goes out of scope. `AtomicU64::fetch_add` hands out ids.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -14,6 +20,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
+// ANCHOR: join_timeout
 /// Waits at most `limit` for the thread behind `handle` to finish.
 ///
 /// Returns `Ok` with the thread's result (`Err` inside if it panicked) when it
@@ -28,6 +35,7 @@ pub fn join_timeout<T>(
     // TODO: `JoinHandle::is_finished` tells whether `join` would return at once.
     todo!("join with a time limit")
 }
+// ANCHOR_END: join_timeout
 
 /// A register of live threads, like Python's `threading.enumerate()`.
 ///

@@ -10,6 +10,7 @@
 
 use std::thread::{self, JoinHandle};
 
+// ANCHOR: runnable
 /// Work that owns its state and runs on a thread of its own.
 pub trait Runnable: Send + Sized + 'static {
     /// What `run` produces.
@@ -32,6 +33,7 @@ pub trait Runnable: Send + Sized + 'static {
         todo!("start the runnable on its own thread")
     }
 }
+// ANCHOR_END: runnable
 
 /// Counts the words of some lines: a [`Runnable`] that owns its input.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -17,6 +17,7 @@ pub struct Status {
     pub up: bool,
 }
 
+// ANCHOR: check_all
 /// Checks every host with `check`, all at the same time, and returns their
 /// statuses in the order of `hosts`.
 pub fn check_all<F>(hosts: &[&str], check: F) -> Vec<Status>
@@ -38,3 +39,4 @@ where
     });
     statuses
 }
+// ANCHOR_END: check_all

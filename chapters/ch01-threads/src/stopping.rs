@@ -8,6 +8,12 @@
 //!
 //! Your task: implement [`start_countdown`] and the methods of [`StopHandle`]
 //! and [`Countdown`].
+//!
+//! Ahead of its chapter: a stop request travels over a channel
+//! (`std::sync::mpsc`), which the course comes back to in the chapter on
+//! message passing. All you need here: `mpsc::channel()` makes a `Sender`
+//! and a `Receiver`; `send` never blocks; `recv_timeout` waits for a message
+//! at most that long, and `try_recv` does not wait at all.
 
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread::{self, JoinHandle};

@@ -50,6 +50,7 @@ impl Counter {
     }
 }
 
+// ANCHOR: racy
 /// The same count without a lock: memory-safe, and wrong. (Given.)
 ///
 /// Each load and each store is atomic, so no thread ever sees a torn value;
@@ -78,6 +79,7 @@ impl RacyCounter {
         self.value.load(Ordering::Relaxed)
     }
 }
+// ANCHOR_END: racy
 
 /// Runs `work` once on each of `threads` threads, all started before any is
 /// joined, and returns when all are done. (Given.)

@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use crate::sync::Mutex;
 
+// ANCHOR: log
 /// What a worker did with the lock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Turn {
@@ -34,6 +35,7 @@ pub struct Event {
     /// What it did.
     pub turn: Turn,
 }
+// ANCHOR_END: log
 
 /// A nap of up to `max` for `worker`, the same for the same `seed`: a tiny
 /// SplitMix64 generator, so the course needs no random-number crate. (Given.)

@@ -49,6 +49,7 @@ impl Account {
     }
 }
 
+// ANCHOR: transfer
 /// Moves `amount` from `from` to `to` while holding both locks. `between` is
 /// called after the first lock is taken and before the second.
 ///
@@ -63,7 +64,9 @@ pub fn transfer(from: &Account, to: &Account, amount: i64, between: impl FnOnce(
     *from_balance -= amount;
     *to_balance += amount;
 }
+// ANCHOR_END: transfer
 
+// ANCHOR: transfer_with_backoff
 /// Moves `amount` from `from` to `to`, locking `from` first and waiting only
 /// a short while for `to` (`parking_lot::Mutex::try_lock_for`); if `to` stays
 /// locked, lets go of `from`, backs off and tries again. `between` is called
@@ -74,3 +77,4 @@ pub fn transfer_with_backoff(from: &Account, to: &Account, amount: i64, between:
     // transfers may collide again and again.
     todo!("transfer with a time limit and back-off")
 }
+// ANCHOR_END: transfer_with_backoff

@@ -16,6 +16,12 @@
 //! guard's given `Drop` calls). The types are given; you may change the
 //! private fields.
 //!
+//! Ahead of its chapter: a condition variable (`Condvar`) is chapter 4's
+//! subject. All you need here: `condvar.wait(guard)` lets go of the mutex,
+//! sleeps until another thread calls `notify_one` or `notify_all`, and
+//! takes the mutex back before it returns; it may also return without a
+//! notification, so check the condition again in a loop.
+//!
 //! The `Mutex` and `Condvar` come from the given `crate::sync`: std's, whose
 //! waits graded builds make wake up spuriously on purpose, every time. A
 //! wait that checks its condition again after waking passes either way.
@@ -27,6 +33,7 @@ use std::sync::PoisonError;
 
 use crate::sync::{Condvar, Mutex, ThreadId, thread};
 
+// ANCHOR: types
 /// A lock that the thread holding it may take again.
 ///
 /// Guards give shared access (`&T`), because two nested guards of one thread
@@ -60,6 +67,7 @@ pub struct ReentrantGuard<'a, T> {
 // old owner's accesses happen before it unlocks `owner` in `Drop`, and the
 // new owner's happen after it locks `owner` in `lock`.
 unsafe impl<T: Send> Sync for ReentrantLock<T> {}
+// ANCHOR_END: types
 
 impl<T> ReentrantLock<T> {
     /// A free lock around `data`.

@@ -23,6 +23,7 @@ use std::time::Duration;
 
 use crate::sync::{Condvar, Mutex, MutexGuard};
 
+// ANCHOR: queue
 /// A blocking FIFO queue of at most `capacity` items.
 pub struct BoundedQueue<T> {
     state: Mutex<QueueState<T>>,
@@ -35,6 +36,7 @@ struct QueueState<T> {
     items: VecDeque<T>,
     closed: bool,
 }
+// ANCHOR_END: queue
 
 /// `put` on a closed queue: the item comes back.
 #[derive(Debug, Clone, PartialEq, Eq)]

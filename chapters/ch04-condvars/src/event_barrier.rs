@@ -19,12 +19,14 @@ use std::time::Duration;
 
 use crate::sync::{Condvar, Mutex, MutexGuard};
 
+// ANCHOR: event
 /// A flag that threads can wait for.
 #[derive(Default)]
 pub struct Event {
     flag: Mutex<bool>,
     changed: Condvar,
 }
+// ANCHOR_END: event
 
 impl Event {
     /// A new, unset event.

@@ -21,6 +21,7 @@ use std::time::Duration;
 
 use crate::sync::{Condvar, Mutex, MutexGuard};
 
+// ANCHOR: types
 /// A counting semaphore.
 pub struct Semaphore {
     counts: Mutex<Counts>,
@@ -41,6 +42,7 @@ struct Counts {
 pub struct Permit<'a> {
     semaphore: &'a Semaphore,
 }
+// ANCHOR_END: types
 
 /// `release` on a bounded semaphore that is already at its limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +140,7 @@ impl Permit<'_> {
     }
 }
 
+// ANCHOR: permit_drop
 impl Drop for Permit<'_> {
     /// Gives the permit back. (Given: the work is `Semaphore::give_back`, yours.)
     /// While a test is already failing with a panic, a `give_back` that is still a
@@ -153,6 +156,7 @@ impl Drop for Permit<'_> {
         }
     }
 }
+// ANCHOR_END: permit_drop
 
 impl Semaphore {
     /// Takes a live permit back: one more free, one waiter woken. Only a

@@ -18,6 +18,7 @@ use crate::thread_pool::{ThreadPool, panic_message};
 /// A job: any closure that runs once on some worker.
 pub type Job = Box<dyn FnOnce() + Send + 'static>;
 
+// ANCHOR: requests
 /// Something that runs jobs on other threads. (Given.)
 pub trait Execute {
     /// Queues `job`.
@@ -52,6 +53,7 @@ pub fn run_requests<A, R, W, OnResult, OnError>(
     W: Fn(A) -> R + Send + Sync + 'static,
     OnResult: FnMut(A, R),
     OnError: FnMut(A, String),
+    // ANCHOR_END: requests
 {
     // TODO
     todo!("run the requests, then call back on this thread")

@@ -48,6 +48,7 @@ pub struct Executor {
     workers: Vec<JoinHandle<()>>,
 }
 
+// ANCHOR: promise
 /// The future result of one submitted job.
 pub struct JobHandle<T> {
     shared: Arc<Shared<T>>,
@@ -101,6 +102,7 @@ impl<T> Shared<T> {
         self.slot.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
+// ANCHOR_END: promise
 
 impl<T> JobHandle<T> {
     /// Waits for the job and returns its result.

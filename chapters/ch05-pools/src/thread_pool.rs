@@ -17,6 +17,7 @@ use std::panic::{self, AssertUnwindSafe};
 
 use crate::sync::{Arc, AtomicUsize, JoinHandle, Ordering, Receiver, Sender, thread, unbounded};
 
+// ANCHOR: pool_type
 /// A job: any closure that runs once on some worker.
 type Job = Box<dyn FnOnce() + Send + 'static>;
 
@@ -27,6 +28,7 @@ pub struct ThreadPool {
     workers: Vec<JoinHandle<()>>,
     completed: Arc<AtomicUsize>,
 }
+// ANCHOR_END: pool_type
 
 impl ThreadPool {
     /// A pool of `size` workers, named `pool-worker-<i>`.

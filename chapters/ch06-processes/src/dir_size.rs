@@ -15,6 +15,7 @@ use std::thread;
 
 use crate::process_pool::ProcessPool;
 
+// ANCHOR: list_files
 /// Every regular file under `root`, depth first. (Given.)
 ///
 /// # Errors
@@ -36,6 +37,7 @@ pub fn list_files(root: &Path) -> io::Result<Vec<PathBuf>> {
     }
     Ok(files)
 }
+// ANCHOR_END: list_files
 
 /// The total size of the files under `root` (the ones [`list_files`] lists:
 /// symbolic links are not followed), one file after another.

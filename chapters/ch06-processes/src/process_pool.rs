@@ -59,6 +59,7 @@ pub fn default_chunksize(items: usize, workers: usize) -> usize {
     todo!("CPython's rule")
 }
 
+// ANCHOR: chunk
 /// What a handler sends back to `map`: for `count` inputs from `first` on,
 /// either their encoded `Result<O, String>`s one after another, or one error
 /// that applies to all of them.
@@ -81,7 +82,9 @@ impl Chunk {
         &self.inputs[start..self.ends[i]]
     }
 }
+// ANCHOR_END: chunk
 
+// ANCHOR: pool_types
 /// A pool of worker processes.
 pub struct ProcessPool {
     chunks: Option<Sender<Chunk>>,
@@ -106,6 +109,7 @@ struct Worker {
     requests: BufWriter<ChildStdin>,
     replies: Receiver<Result<Reply, FrameError>>,
 }
+// ANCHOR_END: pool_types
 
 impl ProcessPool {
     /// Starts `workers` processes of `program` (a worker binary).
@@ -117,6 +121,7 @@ impl ProcessPool {
         Self::with_time_limit(program, workers, None)
     }
 
+    // ANCHOR: start
     /// Like [`new`](Self::new); a task running longer than `time_limit` has
     /// its worker killed and replaced, and reports [`TaskError::TimedOut`].
     ///
@@ -149,7 +154,9 @@ impl ProcessPool {
             shared,
         })
     }
+    // ANCHOR_END: start
 
+    // ANCHOR: map_signature
     /// Runs `task` on every input in the worker processes, `chunksize` inputs
     /// per request (CPython's default when `None`); returns the results in
     /// input order. `Some(0)` counts as 1 (CPython's `imap` refuses 0 with a
@@ -164,6 +171,7 @@ impl ProcessPool {
     where
         I: Serialize,
         O: DeserializeOwned,
+        // ANCHOR_END: map_signature
     {
         // TODO
         todo!("chunk, queue, collect in order")
@@ -189,6 +197,7 @@ impl ProcessPool {
     }
 }
 
+// ANCHOR: drop
 impl Drop for ProcessPool {
     /// Lets every worker finish the queue, tells it to shut down, and waits
     /// for its process, so none is left behind as a zombie.
@@ -199,6 +208,7 @@ impl Drop for ProcessPool {
         }
     }
 }
+// ANCHOR_END: drop
 
 /// A handler thread's life: feed its worker chunks until the queue closes,
 /// replacing the worker whenever it dies or runs too long.
@@ -238,6 +248,7 @@ impl Shared {
         })
     }
 
+    // ANCHOR: run
     /// Sends one request for `count` inputs and waits for its reply, within
     /// the time limit (scaled by `count`). A reply that refuses the whole
     /// chunk is a `Failed` error for all of it.
@@ -273,6 +284,7 @@ impl Shared {
             }
         }
     }
+    // ANCHOR_END: run
 
     /// Kills and reaps `worker`, and starts another in its place.
     fn replace(&self, mut worker: Worker) -> Worker {

@@ -64,6 +64,7 @@ impl fmt::Display for FrameError {
 
 impl std::error::Error for FrameError {}
 
+// ANCHOR: messages
 /// A request from the pool to a worker. (Given.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Request {
@@ -84,6 +85,7 @@ pub enum Request {
 /// panic message); or, for the whole chunk, why it could not run (no such
 /// task, inputs that do not decode). (Given.)
 pub type Reply = Result<Vec<u8>, String>;
+// ANCHOR_END: messages
 
 /// Appends the encoding of every item to `out`; returns where each ends.
 /// (Given.)
@@ -162,6 +164,7 @@ pub fn receive<T: DeserializeOwned>(input: &mut impl Read) -> Result<Option<T>, 
     }
 }
 
+// ANCHOR: registry
 /// A task as the worker runs it: a chunk of encoded inputs in, the encoded
 /// results appended to the output.
 type ErasedTask = Box<dyn Fn(&[u8], &mut Vec<u8>) -> Result<(), String> + Send + Sync>;
@@ -185,6 +188,7 @@ impl Registry {
     where
         I: DeserializeOwned + 'static,
         O: Serialize + 'static,
+        // ANCHOR_END: registry
     {
         // TODO
         todo!(

@@ -19,6 +19,7 @@ use std::thread;
 use crossbeam_utils::CachePadded;
 use rayon::prelude::*;
 
+// ANCHOR: strategy
 /// How the threads share the total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Strategy {
@@ -34,6 +35,7 @@ pub enum Strategy {
     /// the end (rayon's `fold` and `reduce`).
     PerThread,
 }
+// ANCHOR_END: strategy
 
 impl Strategy {
     /// Every strategy, from the most shared to the least.
@@ -53,6 +55,7 @@ pub fn total(strategy: Strategy, threads: usize, n: u64, value: impl Fn(u64) -> 
     todo!("add up the values the way the strategy says")
 }
 
+// ANCHOR: on_threads
 /// Runs `add(t, i)` for every `i` in `0..n`, split over `threads` scoped
 /// threads numbered `t` = 0, 1, ... (Given.)
 pub fn on_threads(threads: usize, n: u64, add: impl Fn(usize, u64) + Sync) {
@@ -67,12 +70,15 @@ pub fn on_threads(threads: usize, n: u64, add: impl Fn(usize, u64) + Sync) {
         }
     });
 }
+// ANCHOR_END: on_threads
 
+// ANCHOR: sharded_type
 /// A total split into shards, one lock each, each on its own cache line:
 /// threads that add to different shards never wait for each other.
 pub struct ShardedTotal {
     shards: Box<[CachePadded<parking_lot::Mutex<u64>>]>,
 }
+// ANCHOR_END: sharded_type
 
 impl ShardedTotal {
     /// A zero total with `shards` shards (at least one).
@@ -112,6 +118,7 @@ pub trait Counters: Sync {
     fn slot(&self, i: usize) -> &AtomicU64;
 }
 
+// ANCHOR: packed
 /// Counters side by side in memory: eight of them share one 64-byte cache
 /// line, so threads that each touch only their own still fight over the
 /// line (false sharing). (Given.)
@@ -130,6 +137,7 @@ impl Counters for PackedCounters {
         &self.slots[i]
     }
 }
+// ANCHOR_END: packed
 
 /// Counters padded and aligned to a cache line each
 /// (`crossbeam_utils::CachePadded`), so no two share one.
@@ -150,6 +158,7 @@ impl Counters for PaddedCounters {
     }
 }
 
+// ANCHOR: count_each
 /// Has each of `threads` threads add one to its own counter `per_thread`
 /// times, and returns the counts.
 pub fn count_each<C: Counters>(threads: usize, per_thread: u64) -> Vec<u64> {
@@ -170,3 +179,4 @@ pub fn count_each<C: Counters>(threads: usize, per_thread: u64) -> Vec<u64> {
         .map(|t| counters.slot(t).load(Ordering::Relaxed))
         .collect()
 }
+// ANCHOR_END: count_each

@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use crate::experiment::busy_step;
 use crate::gil::Gil;
 
+// ANCHOR: convoy_type
 /// What one convoy run measured.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Convoy {
@@ -41,6 +42,7 @@ impl Convoy {
         sorted.get(sorted.len() / 2).copied().unwrap_or_default()
     }
 }
+// ANCHOR_END: convoy_type
 
 /// Runs a CPU-bound thread under a GIL with `switch_interval`, beside an
 /// I/O-bound thread that does `wakeups` waits of `io_wait` each, and measures

@@ -55,6 +55,7 @@ pub enum Workload {
     Io,
 }
 
+// ANCHOR: shape_type
 /// How a time measured on 1, 2, 4 threads behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -64,6 +65,7 @@ pub enum Shape {
     /// fast as one thread.
     Scales,
 }
+// ANCHOR_END: shape_type
 
 impl Shape {
     /// The speed-up at which a curve counts as scaling.
@@ -141,6 +143,7 @@ impl Setup {
     };
 }
 
+// ANCHOR: busy_step
 /// A step of CPU-bound work that takes about a microsecond and cannot be
 /// optimised away; it returns a number below 256, so sums of many steps do
 /// not overflow. (Given.)
@@ -150,6 +153,7 @@ pub fn busy_step(i: u64) -> u64 {
     });
     mixed >> 56
 }
+// ANCHOR_END: busy_step
 
 /// The results of an experiment.
 #[derive(Debug, Clone, PartialEq, Default)]

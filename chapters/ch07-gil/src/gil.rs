@@ -32,6 +32,7 @@ use std::time::{Duration, Instant};
 
 use crate::sync::{self, AtomicBool, Condvar, Mutex, Ordering, ThreadId, thread};
 
+// ANCHOR: gil_type
 /// A global interpreter lock: one holder at a time, handed over after a
 /// switch interval.
 pub struct Gil {
@@ -55,7 +56,9 @@ struct State {
     last_holder: Option<ThreadId>,
     stats: GilStats,
 }
+// ANCHOR_END: gil_type
 
+// ANCHOR: stats
 /// What a [`Gil`] has seen so far.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct GilStats {
@@ -69,6 +72,7 @@ pub struct GilStats {
     /// The time threads spent waiting for the lock, added up.
     pub waited: Duration,
 }
+// ANCHOR_END: stats
 
 /// Proof that this thread holds the GIL; dropping it releases the lock.
 ///

@@ -1,0 +1,237 @@
+//! `cargo xtask loop [exercise] [--runs N] [--rustlings DIR]`: how long a
+//! learner waits between saving a file and seeing its grade.
+//!
+//! A benchmark, not a test: it prints figures and asserts nothing. It works
+//! on a clone of the course (the committed state) in `target/loop-bench/`,
+//! with a target folder of its own that stays warm between runs, so the
+//! learner's files are never touched. The exercise gets its reference
+//! solution (a learner about to pass), then N one-line edits, each timed:
+//!
+//! - `check`: the wall time of `cargo xtask check <exercise>`, the runner
+//!   started through cargo as a learner starts it;
+//! - `watch`: from the saved edit to the grade's line in a running
+//!   `cargo xtask watch <exercise>` (its debounce included).
+//!
+//! With `--rustlings DIR` (a folder made by `rustlings init`, rustlings on
+//! the PATH, its `arc1` exercise completed so that it compiles), the same
+//! edits to `exercises/19_smart_pointers/arc1.rs` timed through
+//! `rustlings run arc1`, for comparison on the same machine.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+use crate::course::Course;
+use crate::grade;
+use crate::ui;
+
+pub struct Options<'a> {
+    pub exercise: Option<&'a str>,
+    pub runs: usize,
+    pub rustlings: Option<&'a Path>,
+}
+
+pub fn run(root: &Path, options: Options<'_>) -> Result<bool> {
+    let course = Course::load(root)?;
+    let name = options.exercise.unwrap_or("arguments");
+    let (chapter, exercise) = course.find_exercise(name)?;
+    let base = root.join("target/loop-bench");
+    let clone = base.join("course");
+    let target = base.join("target");
+    let _ = fs::remove_dir_all(&clone);
+    fs::create_dir_all(&base)?;
+    let status = Command::new("git")
+        .args(["clone", "--quiet", "--local"])
+        .arg(root)
+        .arg(&clone)
+        .status()
+        .context("cannot run git")?;
+    if !status.success() {
+        bail!("git clone of the course into {} failed", clone.display());
+    }
+    let file = clone.join(exercise.starter_file(chapter));
+    let solution = fs::read_to_string(root.join(exercise.solution_file(chapter)))?;
+    fs::write(&file, &solution)?;
+    let edit = |i: usize| -> Result<()> {
+        fs::write(&file, format!("{solution}// edit {i}\n"))
+            .with_context(|| format!("cannot write {}", file.display()))
+    };
+
+    println!(
+        "{} the save-to-grade loop on `{name}` ({} edits each; the first build of the clone \
+         in {} can take minutes)",
+        ui::bold("Timing"),
+        options.runs,
+        target.display()
+    );
+    let xtask = |args: &[&str]| {
+        let mut command = grade::cargo();
+        command
+            .current_dir(&clone)
+            .arg("xtask")
+            .args(args)
+            .env("CARGO_TARGET_DIR", &target)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        command
+    };
+    // Warm up: the runner, the chapter and its test binary, built once.
+    let warm = xtask(&["check", name]).output()?;
+    if !warm.status.success() {
+        bail!(
+            "the reference solution of `{name}` does not pass in the clone:\n{}",
+            String::from_utf8_lossy(&warm.stdout)
+        );
+    }
+
+    let mut check = Vec::new();
+    for i in 0..options.runs {
+        edit(i)?;
+        let started = Instant::now();
+        let output = xtask(&["check", name]).output()?;
+        check.push(started.elapsed());
+        if !output.status.success() {
+            bail!(
+                "check failed on edit {i}:\n{}",
+                String::from_utf8_lossy(&output.stdout)
+            );
+        }
+    }
+    report("cargo xtask check", &check);
+
+    let watch = time_watch(xtask(&["watch", name]), name, options.runs, &edit)?;
+    report("a grade in cargo xtask watch", &watch);
+
+    if let Some(dir) = options.rustlings {
+        let rustlings = time_rustlings(dir, options.runs)?;
+        report("rustlings run arc1", &rustlings);
+        let ratio =
+            |ours: &[Duration]| median(ours).as_secs_f64() / median(&rustlings).as_secs_f64();
+        println!(
+            "  check takes {:.2} and watch {:.2} times as long as rustlings (medians)",
+            ratio(&check),
+            ratio(&watch)
+        );
+    }
+    let _ = fs::remove_dir_all(&clone);
+    Ok(true)
+}
+
+/// Starts watch mode, waits for its first grade, then times each edit
+/// until the grade's line appears.
+fn time_watch(
+    mut command: Command,
+    name: &str,
+    runs: usize,
+    edit: &dyn Fn(usize) -> Result<()>,
+) -> Result<Vec<Duration>> {
+    command.stdin(Stdio::piped());
+    let mut child = command.spawn().context("cannot start watch mode")?;
+    let stdout = child.stdout.take().expect("piped");
+    let (lines, seen) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let graded = format!("{name} passes");
+    let wait_for_grade = || -> Result<()> {
+        loop {
+            match seen.recv_timeout(Duration::from_secs(120)) {
+                Ok(line) if line.contains(&graded) => return Ok(()),
+                Ok(_) => {}
+                Err(_) => bail!("watch mode showed no grade within 120 s"),
+            }
+        }
+    };
+    let result = (|| {
+        wait_for_grade()?;
+        let mut times = Vec::new();
+        for i in 0..runs {
+            // Let watch mode settle (its debounce) before the next save.
+            std::thread::sleep(Duration::from_millis(300));
+            while seen.try_recv().is_ok() {}
+            edit(1000 + i)?;
+            let started = Instant::now();
+            wait_for_grade()?;
+            times.push(started.elapsed());
+        }
+        Ok(times)
+    })();
+    if let Some(stdin) = child.stdin.as_mut() {
+        let _ = stdin.write_all(b"q\n");
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child.try_wait()?.is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    result
+}
+
+/// The same one-line edits to rustlings' `arc1`, each timed through
+/// `rustlings run arc1`.
+fn time_rustlings(dir: &Path, runs: usize) -> Result<Vec<Duration>> {
+    let file: PathBuf = dir.join("exercises/19_smart_pointers/arc1.rs");
+    let original = fs::read_to_string(&file)
+        .with_context(|| format!("no rustlings exercise at {}", file.display()))?;
+    let run = || {
+        Command::new("rustlings")
+            .current_dir(dir)
+            .args(["run", "arc1"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+    };
+    let warm = run().context("cannot run rustlings")?;
+    if !warm.success() {
+        bail!(
+            "`rustlings run arc1` fails in {}; complete arc1 first",
+            dir.display()
+        );
+    }
+    let mut times = Vec::new();
+    let result = (|| {
+        for i in 0..runs {
+            fs::write(&file, format!("{original}// edit {i}\n"))?;
+            let started = Instant::now();
+            let status = run()?;
+            times.push(started.elapsed());
+            if !status.success() {
+                bail!("`rustlings run arc1` failed on edit {i}");
+            }
+        }
+        Ok(())
+    })();
+    fs::write(&file, original)?;
+    result.map(|()| times)
+}
+
+fn median(times: &[Duration]) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
+}
+
+fn report(what: &str, times: &[Duration]) {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let min = times.iter().min().copied().unwrap_or_default();
+    let max = times.iter().max().copied().unwrap_or_default();
+    println!(
+        "  {what:<30} median {:>5.0} ms   min {:>5.0} ms   max {:>5.0} ms   ({} edits)",
+        ms(median(times)),
+        ms(min),
+        ms(max),
+        times.len()
+    );
+}
