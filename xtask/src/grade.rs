@@ -507,6 +507,15 @@ impl Panic<'_> {
         self.location.is_some_and(|at| at.contains("/tests/"))
     }
 
+    /// A thread's panic passed on by whoever joined it: `join().unwrap()`
+    /// on the panic's payload, or a scope whose thread panicked.
+    fn is_an_echo(&self) -> bool {
+        self.lines.first().is_some_and(|line| {
+            line.contains("on an `Err` value: Any")
+                || line.trim() == "a scoped thread panicked"
+        })
+    }
+
     /// In the learner's code: a chapter's `src/`, not the grading helpers.
     fn in_learners_code(&self) -> bool {
         self.location
@@ -592,6 +601,9 @@ fn failure_from(lines: &[&str]) -> Failure {
         let mut text: Vec<String> = panic.lines.iter().map(|line| cut(line)).collect();
         if text.is_empty() {
             text.push("(a panic with no message)".to_owned());
+        }
+        if index > 0 && panic.is_an_echo() {
+            text = vec!["(so the thread that waited for it failed too)".to_owned()];
         }
         if *count > 1 {
             text[0] = format!(
@@ -725,7 +737,7 @@ test result: FAILED. 2 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; 
             "(a panic the test causes on purpose, to see what your code does with it:)\n\
              the teller fainted\n\
              not yet implemented: deposit (the same panic 2 times, on 2 threads)\n\
-             a scoped thread panicked"
+             (so the thread that waited for it failed too)"
         );
     }
 

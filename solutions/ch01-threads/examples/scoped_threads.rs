@@ -1,5 +1,5 @@
 //! Scoped threads that borrow the caller's data: one pair hands its results
-//! back through `join`, the other writes into the caller's vector in place.
+//! back through `join`, the other sorts the caller's vector in place.
 //!
 //! A book example for chapter 1 ("The Rust way", "Daemons, inverted"); it
 //! solves none of the exercises. Run it with
@@ -7,43 +7,48 @@
 
 use std::thread;
 
-// ANCHOR: sum_in_halves
-/// Sums `numbers` on two threads, one per half.
+// ANCHOR: lowest_and_highest
+/// The lowest and the highest of `readings`, each looked for on a thread of
+/// its own; `None` when there are no readings.
 ///
-/// Both threads are started before either is joined, so the halves are
-/// summed at the same time. They borrow `numbers`, which only a scope allows:
-/// it joins them before it returns, while `numbers` is still alive.
-fn sum_in_halves(numbers: &[u64]) -> u64 {
-    let (left, right) = numbers.split_at(numbers.len() / 2);
+/// Both threads are started before either is joined, so the two searches run
+/// at the same time. They borrow `readings`, which only a scope allows: it
+/// joins them before it returns, while `readings` is still alive.
+fn lowest_and_highest(readings: &[i32]) -> Option<(i32, i32)> {
     thread::scope(|s| {
-        let left_sum = s.spawn(|| left.iter().sum::<u64>());
-        let right_sum = s.spawn(|| right.iter().sum::<u64>());
+        let lowest = s.spawn(|| readings.iter().copied().min());
+        let highest = s.spawn(|| readings.iter().copied().max());
         // Each closure's return value comes back through its handle.
-        let left_sum = left_sum.join().expect("the left half panicked");
-        let right_sum = right_sum.join().expect("the right half panicked");
-        left_sum + right_sum
+        let lowest = lowest.join().expect("the search for the lowest panicked");
+        let highest = highest.join().expect("the search for the highest panicked");
+        lowest.zip(highest)
     })
 }
-// ANCHOR_END: sum_in_halves
+// ANCHOR_END: lowest_and_highest
 
-// ANCHOR: double_in_place
-/// Doubles every number, one thread per run of four.
+// ANCHOR: sort_halves
+/// Sorts the first half and the second half of `readings` separately, each
+/// on a thread of its own.
 ///
 /// There is no `join` in sight: the scope joins every thread it started
-/// before it returns, so when this function returns, every number is doubled.
-fn double_in_place(numbers: &mut [u64]) {
+/// before it returns, so when this function returns, both halves are sorted.
+fn sort_halves(readings: &mut [i32]) {
+    let middle = readings.len() / 2;
+    // Two `&mut` that cannot overlap, so each thread may hold one.
+    let (front, back) = readings.split_at_mut(middle);
     thread::scope(|s| {
-        for run in numbers.chunks_mut(4) {
-            // Each thread borrows its own run mutably; no two runs overlap.
-            s.spawn(move || run.iter_mut().for_each(|n| *n *= 2));
-        }
+        s.spawn(|| front.sort_unstable());
+        s.spawn(|| back.sort_unstable());
     });
 }
-// ANCHOR_END: double_in_place
+// ANCHOR_END: sort_halves
 
 fn main() {
-    let mut numbers: Vec<u64> = (1..=10).collect();
-    println!("sum of {numbers:?} in halves: {}", sum_in_halves(&numbers));
-    double_in_place(&mut numbers);
-    println!("doubled in place: {numbers:?}");
+    let mut readings = vec![17, -3, 22, 8, 0, 31, -9, 12];
+    println!(
+        "lowest and highest of {readings:?}: {:?}",
+        lowest_and_highest(&readings)
+    );
+    sort_halves(&mut readings);
+    println!("each half sorted: {readings:?}");
 }

@@ -7,8 +7,8 @@
 //!   taken once and never changes hands.
 //! - Two CPU-bound threads each make 50 steps of about 200 µs, writing their
 //!   letter into a timeline after every step and ticking. The timeline shows
-//!   turns of a few steps each: a waiter asks after one interval, and the
-//!   holder lets go at its next tick.
+//!   turns of an interval's worth of steps or more: a waiter asks after one
+//!   interval, and the holder lets go at its next tick.
 //! - Two I/O-bound threads each sleep 4 times 10 ms, letting go of the lock
 //!   around every sleep: together they take about as long as one of them.
 //!
