@@ -511,8 +511,7 @@ impl Panic<'_> {
     /// on the panic's payload, or a scope whose thread panicked.
     fn is_an_echo(&self) -> bool {
         self.lines.first().is_some_and(|line| {
-            line.contains("on an `Err` value: Any")
-                || line.trim() == "a scoped thread panicked"
+            line.contains("on an `Err` value: Any") || line.trim() == "a scoped thread panicked"
         })
     }
 

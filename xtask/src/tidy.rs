@@ -214,6 +214,20 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
                 ));
             }
         }
+        for entry in fs::read_dir(&tests_dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|ext| ext != "rs") {
+                continue;
+            }
+            let source = fs::read_to_string(&path).unwrap_or_default();
+            for line in wordless_assertions(&source) {
+                report(format!(
+                    "{}:{line}: an assertion without a message; say in words what was \
+                     expected, so a learner reads more than `left: 12, right: 6`",
+                    path.strip_prefix(root).unwrap_or(&path).display()
+                ));
+            }
+        }
         for counterpart in &chapter.counterparts {
             if !root.join(counterpart.path(chapter)).is_file() {
                 report(format!(
@@ -276,6 +290,74 @@ fn waits_on_a_condvar(source: &str) -> bool {
         ]
         .iter()
         .any(|call| source.contains(call))
+}
+
+/// The lines (1-based) of `assert!`, `assert_eq!` and `assert_ne!` calls
+/// that give no message: fewer top-level arguments than the condition (one)
+/// or the two values (two) and a message. Strings, chars and nested
+/// brackets are skipped; closures' `|a, b|` commas are not top-level only
+/// inside brackets, which is where assertions keep them.
+fn wordless_assertions(source: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    for (name, needs) in [("assert!(", 1), ("assert_eq!(", 2), ("assert_ne!(", 2)] {
+        let mut from = 0;
+        while let Some(at) = source[from..].find(name) {
+            let start = from + at;
+            from = start + name.len();
+            // `debug_assert!(` and the like are other macros.
+            let before = source[..start].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            if top_level_arguments(&source[from..]) <= needs {
+                found.push(source[..start].lines().count().max(1));
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+/// How many comma-separated arguments a macro call has, given the text
+/// just after its opening parenthesis (a trailing comma adds none).
+fn top_level_arguments(text: &str) -> usize {
+    let (mut depth, mut commas, mut last) = (0i32, 0, ' ');
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '\'' => {
+                // A char literal ('a', '\n'), or a lifetime ('a): skip a
+                // literal only when it closes within three characters.
+                let ahead: String = chars.clone().take(3).collect();
+                if let Some(end) = ahead.find('\'') {
+                    for _ in 0..=end {
+                        chars.next();
+                    }
+                }
+            }
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => break,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => commas += 1,
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            last = c;
+        }
+    }
+    if last == ',' { commas } else { commas + 1 }
 }
 
 /// The lines (1-based) of `todo!` and `unimplemented!` inside `impl ... Drop
@@ -356,6 +438,15 @@ mod tests {
     fn a_todo_inside_a_drop_is_found_and_one_outside_is_not() {
         let source = "impl Drop for Permit<'_> {\n    fn drop(&mut self) {\n        todo!(\"x\")\n    }\n}\nfn f() {\n    todo!()\n}\nimpl<T> Drop for G<T> {\n    fn drop(&mut self) { unimplemented!() }\n}\n";
         assert_eq!(panicking_drops(source), [3, 10]);
+    }
+
+    #[test]
+    fn an_assertion_without_words_is_found() {
+        let source = "fn t() {\n    assert_eq!(a, b);\n    assert_eq!(f(1, 2), [3, 4], \"the sums, {x}\");\n    \
+                      assert!(ok);\n    assert!(ok, \"it worked\",);\n    debug_assert!(x);\n    \
+                      assert!(v.iter().any(|(a, b)| a == b), \"a pair matches\");\n    \
+                      assert_eq!(c, ',',);\n}\n";
+        assert_eq!(wordless_assertions(source), [2, 4, 8]);
     }
 
     #[test]

@@ -201,7 +201,8 @@ impl Registry {
     ///
     /// # Errors
     ///
-    /// When there is no such task, or the inputs do not decode.
+    /// When there is no such task (the message names it), or the inputs do
+    /// not decode (the message says "bad input").
     pub fn run(&self, name: &str, inputs: &[u8]) -> Result<Vec<u8>, String> {
         // TODO
         todo!("look the task up and run it on the chunk")

@@ -35,15 +35,18 @@ fn square(x: u64) -> u64 {
     black_box(x) * x
 }
 
+// ANCHOR: default_chunk
 /// CPython's default chunk for `Pool.map`: len / (4 × workers), rounded up.
 fn default_chunk(len: usize, workers: usize) -> usize {
     len.div_ceil(4 * workers)
 }
+// ANCHOR_END: default_chunk
 
 fn main() {
     let mut m = Measurements::new("ch05-pools");
     let workers = WORKERS as u64;
 
+    // ANCHOR: execute_1m
     m.best_of("execute_1m", "our_pool", workers, 10, || {
         let counter = Arc::new(AtomicU64::new(0));
         let pool = ThreadPool::new(WORKERS);
@@ -84,7 +87,9 @@ fn main() {
         });
         counter.load(Ordering::Relaxed)
     });
+    // ANCHOR_END: execute_1m
 
+    // ANCHOR: map_1m
     let numbers: Vec<u64> = (0..JOBS).collect();
     {
         let pool = ThreadPool::new(WORKERS);
@@ -106,7 +111,9 @@ fn main() {
             });
         }
     }
+    // ANCHOR_END: map_1m
 
+    // ANCHOR: waits
     for workers in [1, 2, 5, 10, 20] {
         let pool = ThreadPool::new(workers);
         let waits: Vec<u64> = (0..100).collect();
@@ -117,6 +124,7 @@ fn main() {
             })
         });
     }
+    // ANCHOR_END: waits
     many_waits(&mut m);
     m.write();
 }

@@ -108,6 +108,7 @@ fn main() {
         two.map::<u64, u64>("square", &numbers, None)
     });
 
+    // ANCHOR: dir_size
     let tree = Tree::new();
     m.best_of("dir_size", "sequential", 1, 20, || {
         total_size(&tree.0).unwrap()
@@ -118,6 +119,7 @@ fn main() {
     m.best_of("dir_size", "processes", 2, 20, || {
         total_size_processes(&tree.0, &two).unwrap()
     });
+    // ANCHOR_END: dir_size
     drop(tree);
 
     let numbers: Vec<u64> = (1..=COLLATZ).collect();

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use crate::protocol::Registry;
 
+// ANCHOR: course_registry
 /// Every task the `lockstep-worker` binary knows.
 pub fn course_registry() -> Registry {
     let mut registry = Registry::new();
@@ -20,6 +21,7 @@ pub fn course_registry() -> Registry {
     registry.register("square_or_abort", square_or_abort);
     registry
 }
+// ANCHOR_END: course_registry
 
 /// `x * x`: the tiny task of the measurements.
 pub fn square(x: u64) -> u64 {

@@ -42,6 +42,7 @@ fn main() {
         );
     }
 
+    // ANCHOR: convoy
     for ms in [1, 5, 20] {
         let convoy = measure_convoy(Duration::from_millis(ms), 20, Duration::from_millis(10));
         let max = convoy.latencies.iter().max().copied().unwrap_or_default();
@@ -53,5 +54,6 @@ fn main() {
         );
         m.record("convoy", "longest_wait", ms, max.as_secs_f64() * 1e3);
     }
+    // ANCHOR_END: convoy
     m.write();
 }

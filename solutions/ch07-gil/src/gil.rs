@@ -94,8 +94,8 @@ impl Gil {
     ///
     /// # Panics
     ///
-    /// If this thread holds the lock already: waiting for itself would never
-    /// end.
+    /// If this thread holds the lock already (with a message that says it
+    /// "already holds" the GIL): waiting for itself would never end.
     pub fn acquire(&self) -> GilGuard<'_> {
         self.take();
         GilGuard {

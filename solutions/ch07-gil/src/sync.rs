@@ -39,6 +39,7 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+// ANCHOR: wait_interval
 /// Waits on `changed` for at most `interval`; returns the guard and whether
 /// the whole interval ran out.
 #[cfg(not(feature = "shuttle"))]
@@ -53,6 +54,7 @@ pub(crate) fn wait_interval<'a, T>(
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     (guard, result.timed_out())
 }
+// ANCHOR_END: wait_interval
 
 #[cfg(feature = "shuttle")]
 pub(crate) use model::wait_interval;

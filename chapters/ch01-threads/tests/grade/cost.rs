@@ -74,8 +74,8 @@ grading::graded! {
             probe.arrive();
             x
         });
-        assert_eq!(total, 999 * 1000 / 2);
-        assert_eq!(threads.len(), 1000);
+        assert_eq!(total, 999 * 1000 / 2, "the numbers 0 to 999 add up to 499500, also over a thousand threads");
+        assert_eq!(threads.len(), 1000, "a thousand threads asked for, and a thousand numbers: each thread sums one");
         probe.assert_overlapped("a thousand threads");
     }
 
@@ -85,12 +85,12 @@ grading::graded! {
             threads.record();
             square(x)
         });
-        assert_eq!(total, 1 + 4 + 9);
+        assert_eq!(total, 1 + 4 + 9, "the squares of 1, 2 and 3 add up to 14, also with more threads than numbers");
         assert_eq!(threads.len(), 3, "no thread is started without work");
     }
 
     fn no_numbers_sum_to_zero() {
-        assert_eq!(parallel_sum(&[], 4, square), 0);
+        assert_eq!(parallel_sum(&[], 4, square), 0, "no numbers sum to 0, whatever the number of threads");
     }
 
     #[should_panic(expected = "threads must be at least 1")]

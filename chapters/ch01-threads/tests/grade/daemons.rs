@@ -54,14 +54,22 @@ grading::graded! {
         let docs = docs(5);
         let store = Instrumented::new(5, Duration::from_millis(20));
         save_all(&docs, &store);
-        assert_eq!(store.saved(), sorted_titles(&docs));
+        assert_eq!(
+            store.saved(),
+            sorted_titles(&docs),
+            "every doc is saved exactly once, and before save_all returns: wait for every saving thread"
+        );
     }
 
     fn the_memory_store_gets_every_doc() {
         let docs = docs(3);
         let store = MemoryStore::new();
         save_all(&docs, &store);
-        assert_eq!(store.titles(), sorted_titles(&docs));
+        assert_eq!(
+            store.titles(),
+            sorted_titles(&docs),
+            "once save_all returns, the MemoryStore holds every doc, each once"
+        );
     }
 
     fn the_docs_are_saved_at_the_same_time() {
@@ -75,8 +83,11 @@ grading::graded! {
         let docs = docs(4);
         let store = Instrumented::new(4, Duration::ZERO);
         save_all(&docs, &store);
-        assert_eq!(store.threads.len(), 4);
-        assert!(!store.threads.contains(thread::current().id()));
+        assert_eq!(store.threads.len(), 4, "each of the 4 docs is saved on a thread of its own");
+        assert!(
+            !store.threads.contains(thread::current().id()),
+            "no doc is saved on the thread that called save_all"
+        );
     }
 
     fn a_save_that_panics_makes_save_all_panic() {
@@ -106,7 +117,7 @@ grading::graded! {
     fn no_docs_means_no_saves() {
         let store = Instrumented::new(0, Duration::ZERO);
         save_all(&[], &store);
-        assert!(store.saved().is_empty());
-        assert!(store.threads.is_empty());
+        assert!(store.saved().is_empty(), "no docs, so nothing is saved");
+        assert!(store.threads.is_empty(), "no docs, so save is never called, on any thread");
     }
 }

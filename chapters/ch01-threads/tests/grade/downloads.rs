@@ -47,9 +47,15 @@ grading::graded! {
         let downloads = three();
         let pages = one_after_another(&downloads, instant);
         let expected: Vec<Page> = downloads.iter().map(instant).collect();
-        assert_eq!(pages, expected);
+        assert_eq!(
+            pages, expected,
+            "one_after_another returns the page fetch gave for each download, in the order of the downloads"
+        );
         // The simulated page holds a kibibyte per letter of its name.
-        assert!(pages.iter().all(|page| page.bytes == page.name.len() * 1024), "{pages:?}");
+        assert!(
+            pages.iter().all(|page| page.bytes == page.name.len() * 1024),
+            "each page is returned as fetch made it, a kibibyte per letter of its name: {pages:?}"
+        );
     }
 
     fn one_after_another_fetches_one_at_a_time_on_the_calling_thread() {
@@ -78,7 +84,7 @@ grading::graded! {
             "pages come back in the order of the downloads, not the order they finished"
         );
         let expected: Vec<Page> = three().iter().map(instant).collect();
-        assert_eq!(pages, expected);
+        assert_eq!(pages, expected, "all_at_once returns the page fetch gave for each download, unchanged");
         insta::assert_debug_snapshot!("all_at_once_pages", pages);
     }
 
@@ -138,7 +144,11 @@ grading::graded! {
     fn a_download_that_panics_is_not_left_out_silently() {
         let downloads = three();
         // A working call first: the failing one below must not pass by accident.
-        assert_eq!(all_at_once(&downloads, instant).len(), 3);
+        assert_eq!(
+            all_at_once(&downloads, instant).len(),
+            3,
+            "all_at_once returns one page for each of the 3 downloads when no fetch fails"
+        );
         let outcome = catch_unwind(AssertUnwindSafe(|| {
             all_at_once(&downloads, |download| {
                 if download.name == "photo.jpg" {
@@ -157,7 +167,7 @@ grading::graded! {
     }
 
     fn no_downloads_give_no_pages() {
-        assert!(one_after_another(&[], simulate).is_empty());
-        assert!(all_at_once(&[], simulate).is_empty());
+        assert!(one_after_another(&[], simulate).is_empty(), "one_after_another of no downloads gives no pages");
+        assert!(all_at_once(&[], simulate).is_empty(), "all_at_once of no downloads gives no pages");
     }
 }

@@ -71,7 +71,7 @@ const TRICKY: [&str; 7] = [
 
 grading::graded! {
     fn word_count_run_counts_the_words_of_every_line() {
-        assert_eq!(sample().run(), 6);
+        assert_eq!(sample().run(), 6, "the sample's three lines hold 3 + 3 + 0 words; a run of spaces counts once");
     }
 
     fn word_count_splits_on_any_whitespace() {
@@ -98,26 +98,35 @@ grading::graded! {
     fn word_count_keeps_the_words_of_two_lines_apart() {
         // Joined without a break, "end" and "start" would make one word.
         assert_eq!(count(&["the end", "start again"]), 4, "the end of a line separates words");
-        assert_eq!(count(&["one", "", "two"]), 2);
+        assert_eq!(count(&["one", "", "two"]), 2, "an empty line between two lines adds no word");
     }
 
     fn start_runs_on_a_new_thread_named_after_the_task() {
         let caller = thread::current().id();
         let (name, id) = WhereAmI { label: "where-am-i".to_owned() }.start().join().unwrap();
-        assert_eq!(name.as_deref(), Some("where-am-i"));
+        assert_eq!(
+            name.as_deref(),
+            Some("where-am-i"),
+            "start runs the task on a thread named after its name(), here \"where-am-i\""
+        );
         assert_ne!(id, caller, "run must happen on the new thread");
     }
 
     fn start_returns_while_run_is_still_going() {
         let (go, wait_for_go) = mpsc::channel();
         let handle = WaitsForGo { go: wait_for_go }.start();
-        go.send(()).unwrap();
+        go.send(())
+            .expect("run had already ended when start returned: return at once, while the new thread runs it");
         assert!(handle.join().unwrap(), "start must return before run ends");
     }
 
     fn word_count_started_on_a_thread_gives_its_count_through_join() {
         let handle = sample().start();
-        assert_eq!(handle.thread().name(), Some("count the sample"));
-        assert_eq!(handle.join().unwrap(), 6);
+        assert_eq!(
+            handle.thread().name(),
+            Some("count the sample"),
+            "start returns the handle of a thread named after the WordCount's label"
+        );
+        assert_eq!(handle.join().unwrap(), 6, "joining the started WordCount gives its count of 6 words");
     }
 }

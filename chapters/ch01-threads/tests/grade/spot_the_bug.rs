@@ -20,7 +20,10 @@ grading::graded! {
             .iter()
             .map(|&host| Status { host: host.to_owned(), up: host.ends_with(".example") })
             .collect();
-        assert_eq!(statuses, expected);
+        assert_eq!(
+            statuses, expected,
+            "check_all returns one status per host, in the order of the hosts, not the order the checks finished"
+        );
     }
 
     fn the_checks_run_at_the_same_time() {
@@ -38,8 +41,11 @@ grading::graded! {
             threads.record();
             answers(host)
         });
-        assert_eq!(threads.len(), HOSTS.len());
-        assert!(!threads.contains(thread::current().id()));
+        assert_eq!(threads.len(), HOSTS.len(), "each of the {} hosts is checked on a thread of its own", HOSTS.len());
+        assert!(
+            !threads.contains(thread::current().id()),
+            "no host is checked on the thread that called check_all"
+        );
     }
 
     fn check_all_takes_about_as_long_as_the_slowest_check() {
@@ -50,12 +56,12 @@ grading::graded! {
             true
         };
         let (statuses, took) = timed(|| check_all(&hosts, check));
-        assert_eq!(statuses.len(), hosts.len());
+        assert_eq!(statuses.len(), hosts.len(), "check_all returns one status for each of the {} hosts", hosts.len());
         Band::around(Duration::from_millis(50))
             .assert_contains("check_all of twelve hosts that each take 50 ms", took);
     }
 
     fn no_hosts_means_no_statuses() {
-        assert!(check_all(&[], answers).is_empty());
+        assert!(check_all(&[], answers).is_empty(), "no hosts give no statuses");
     }
 }

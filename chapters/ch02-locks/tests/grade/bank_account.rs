@@ -28,19 +28,26 @@ grading::graded! {
         let probe = OverlapProbe::with_patience(2, Duration::from_millis(500));
         run_together(4, |_| account.deposit_slowly(5, || { probe.arrive(); }));
         probe.assert_exclusive("deposit_slowly");
-        assert_eq!(account.balance(), 30);
+        assert_eq!(account.balance(), 30, "four deposits of 5 onto an opening balance of 10 make 30");
     }
 
     fn a_panic_mid_deposit_releases_the_lock_and_poisons_it() {
         let account = Account::new(7);
         thread::scope(|scope| {
             let crashed = scope.spawn(|| account.deposit_slowly(100, || panic!("the teller fainted")));
-            assert!(crashed.join().is_err(), "the depositing thread panicked");
+            assert!(
+                crashed.join().is_err(),
+                "the test's pause panics on purpose, so deposit_slowly must panic too, not catch the panic"
+            );
         });
         // What the other threads see: the lock is free (no deadlock here), it
         // says a holder panicked, and the deposit never happened.
-        assert!(account.is_poisoned());
-        assert_eq!(account.balance(), 7);
+        assert!(account.is_poisoned(), "a depositor panicked while holding the lock, so is_poisoned says so");
+        assert_eq!(
+            account.balance(),
+            7,
+            "the deposit whose pause panicked never wrote: the balance is still the opening 7"
+        );
         thread::scope(|scope| {
             scope.spawn(|| account.deposit_slowly(1, || {}));
         });
@@ -53,7 +60,7 @@ grading::graded! {
 
     fn an_account_opens_with_its_balance_and_is_not_poisoned() {
         let account = Account::new(42);
-        assert_eq!(account.balance(), 42);
-        assert!(!account.is_poisoned());
+        assert_eq!(account.balance(), 42, "a new account holds its opening balance");
+        assert!(!account.is_poisoned(), "nobody has panicked yet, so a new account is not poisoned");
     }
 }

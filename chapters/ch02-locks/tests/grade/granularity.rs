@@ -38,8 +38,13 @@ grading::graded! {
     fn lock_per_item_sums_right_and_locks_once_per_number() {
         let total = CountingMutex::new(0);
         lock_per_item(&numbers(), THREADS, &total, double);
-        assert_eq!(total.locks(), numbers().len());
-        assert_eq!(total.into_inner(), expected());
+        assert_eq!(
+            total.locks(),
+            numbers().len(),
+            "lock_per_item takes the lock once per number, {} times in all",
+            numbers().len()
+        );
+        assert_eq!(total.into_inner(), expected(), "lock_per_item's total is the sum of f(x) over every number");
     }
 
     fn lock_per_item_computes_at_the_same_time_on_every_thread() {
@@ -51,15 +56,15 @@ grading::graded! {
             double(x)
         });
         probe.assert_overlapped("lock_per_item: f runs outside the lock");
-        assert_eq!(threads.len(), THREADS);
+        assert_eq!(threads.len(), THREADS, "lock_per_item calls f on {THREADS} threads, one per part");
         assert_eq!(total.into_inner(), expected(), "adds made at the same time were lost");
     }
 
     fn lock_around_loop_sums_right_and_locks_once_per_thread() {
         let total = CountingMutex::new(0);
         lock_around_loop(&numbers(), THREADS, &total, double);
-        assert_eq!(total.locks(), THREADS);
-        assert_eq!(total.into_inner(), expected());
+        assert_eq!(total.locks(), THREADS, "lock_around_loop takes the lock once per thread, {THREADS} times in all");
+        assert_eq!(total.into_inner(), expected(), "lock_around_loop's total is the sum of f(x) over every number");
     }
 
     fn lock_around_loop_runs_the_threads_one_at_a_time() {
@@ -76,7 +81,11 @@ grading::graded! {
     fn atomic_add_sums_right_at_the_same_time() {
         let total = AtomicU64::new(0);
         atomic_add(&numbers(), THREADS, &total, double);
-        assert_eq!(total.load(Ordering::Relaxed), expected());
+        assert_eq!(
+            total.load(Ordering::Relaxed),
+            expected(),
+            "atomic_add's total is the sum of f(x) over every number"
+        );
 
         // Every thread is inside f at the same moment: an add split into a
         // load before f and a store after it loses the others' adds.
@@ -88,7 +97,7 @@ grading::graded! {
             double(x)
         });
         probe.assert_overlapped("atomic_add");
-        assert_eq!(threads.len(), THREADS);
+        assert_eq!(threads.len(), THREADS, "atomic_add calls f on {THREADS} threads, one per part");
         assert_eq!(
             total.into_inner(),
             expected(),
@@ -97,7 +106,11 @@ grading::graded! {
     }
 
     fn merge_at_end_sums_right_at_the_same_time() {
-        assert_eq!(merge_at_end(&numbers(), THREADS, double), expected());
+        assert_eq!(
+            merge_at_end(&numbers(), THREADS, double),
+            expected(),
+            "merge_at_end returns the sum of f(x) over every number"
+        );
         let (probe, threads) = (OverlapProbe::new(THREADS), ThreadSet::new());
         let sum = merge_at_end(&numbers(), THREADS, |x| {
             threads.record();
@@ -105,22 +118,26 @@ grading::graded! {
             double(x)
         });
         probe.assert_overlapped("merge_at_end");
-        assert_eq!(threads.len(), THREADS);
-        assert_eq!(sum, expected());
+        assert_eq!(threads.len(), THREADS, "merge_at_end calls f on {THREADS} threads, one per part");
+        assert_eq!(sum, expected(), "merge_at_end adds up the partial sums of all {THREADS} threads");
     }
 
     fn every_strategy_handles_fewer_numbers_than_threads() {
         let few = [5, 6];
         let total = CountingMutex::new(0);
         lock_per_item(&few, THREADS, &total, double);
-        assert_eq!(total.into_inner(), 22);
+        assert_eq!(total.into_inner(), 22, "lock_per_item of [5, 6] over {THREADS} threads: f(5) + f(6) = 22");
         let total = CountingMutex::new(0);
         lock_around_loop(&few, THREADS, &total, double);
-        assert_eq!(total.into_inner(), 22);
+        assert_eq!(total.into_inner(), 22, "lock_around_loop of [5, 6] over {THREADS} threads: f(5) + f(6) = 22");
         let total = AtomicU64::new(0);
         atomic_add(&few, THREADS, &total, double);
-        assert_eq!(total.into_inner(), 22);
-        assert_eq!(merge_at_end(&few, THREADS, double), 22);
+        assert_eq!(total.into_inner(), 22, "atomic_add of [5, 6] over {THREADS} threads: f(5) + f(6) = 22");
+        assert_eq!(
+            merge_at_end(&few, THREADS, double),
+            22,
+            "merge_at_end of [5, 6] over {THREADS} threads: f(5) + f(6) = 22"
+        );
     }
 
     fn every_strategy_handles_no_numbers() {
@@ -129,11 +146,11 @@ grading::graded! {
         assert_eq!((total.locks(), total.into_inner()), (0, 0), "lock_per_item: no numbers, no locks");
         let total = CountingMutex::new(0);
         lock_around_loop(&[], THREADS, &total, double);
-        assert_eq!(total.into_inner(), 0);
+        assert_eq!(total.into_inner(), 0, "lock_around_loop of no numbers leaves the total at 0");
         let total = AtomicU64::new(0);
         atomic_add(&[], THREADS, &total, double);
-        assert_eq!(total.into_inner(), 0);
-        assert_eq!(merge_at_end(&[], THREADS, double), 0);
+        assert_eq!(total.into_inner(), 0, "atomic_add of no numbers leaves the total at 0");
+        assert_eq!(merge_at_end(&[], THREADS, double), 0, "merge_at_end of no numbers returns 0");
     }
 
     fn when_f_panics_every_strategy_panics_too() {

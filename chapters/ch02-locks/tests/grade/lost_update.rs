@@ -12,7 +12,7 @@ grading::graded! {
         let racy = RacyCounter::new();
         racy.increment_slowly(|| ());
         racy.increment_slowly(|| ());
-        assert_eq!(racy.get(), 2);
+        assert_eq!(racy.get(), 2, "the given RacyCounter counts right when nothing races it: two increments make 2");
         // ...and `in_threads` runs the work once per thread, all at once.
         let probe = OverlapProbe::new(3);
         let counter = Counter::new();
@@ -21,7 +21,7 @@ grading::graded! {
             counter.increment_slowly(|| ());
         });
         probe.assert_overlapped("in_threads(3, ...)");
-        assert_eq!(counter.get(), 3);
+        assert_eq!(counter.get(), 3, "in_threads(3, ...) runs the work once on each of 3 threads: 3 increments");
     }
 
     fn a_thousand_slow_increments_are_all_counted() {
@@ -40,8 +40,8 @@ grading::graded! {
             })
         });
         probe.assert_exclusive("increment_slowly");
-        assert_eq!(gauge.peak(), 1);
-        assert_eq!(counter.get(), 8);
+        assert_eq!(gauge.peak(), 1, "never two threads between the read and the write: call pause under the lock");
+        assert_eq!(counter.get(), 8, "one increment from each of 8 threads makes 8");
     }
 
     fn queued_increments_go_ahead_as_soon_as_the_lock_is_free() {
@@ -51,7 +51,7 @@ grading::graded! {
         let counter = Counter::new();
         let ((), took) = timed(|| run_together(10, |_| counter.increment_slowly(|| thread::sleep(PAUSE))));
         Band::around(PAUSE * 10).assert_contains("ten increments of 5 ms each, queued for one lock,", took);
-        assert_eq!(counter.get(), 10);
+        assert_eq!(counter.get(), 10, "ten increments queued for the lock make 10");
     }
 
     fn a_panicking_pause_loses_only_its_own_increment() {
@@ -72,10 +72,14 @@ grading::graded! {
         for _ in 0..3 {
             counter.increment_slowly(|| drop(gauge.enter()));
         }
-        assert_eq!((gauge.entries(), counter.get()), (3, 3));
+        assert_eq!(
+            (gauge.entries(), counter.get()),
+            (3, 3),
+            "(pauses, count): three increments call pause once each and count 3"
+        );
     }
 
     fn a_new_counter_is_zero() {
-        assert_eq!(Counter::new().get(), 0);
+        assert_eq!(Counter::new().get(), 0, "a new counter is zero");
     }
 }

@@ -12,7 +12,10 @@ grading::graded! {
         let ledger = Ledger::new();
         ledger.record(10, |_| {});
         thread::scope(|scope| {
-            assert!(scope.spawn(|| ledger.record(-3, panicking_audit)).join().is_err());
+            assert!(
+                scope.spawn(|| ledger.record(-3, panicking_audit)).join().is_err(),
+                "the test's audit panics on purpose, so record must panic too, not catch the panic"
+            );
         });
         assert!(ledger.is_poisoned(), "other threads must learn that a holder panicked");
         assert_eq!(ledger.entries_now(), [10, -3], "the data is still there");
@@ -21,18 +24,26 @@ grading::graded! {
     fn recording_goes_on_after_the_panic() {
         let ledger = Ledger::new();
         thread::scope(|scope| {
-            assert!(scope.spawn(|| ledger.record(1, panicking_audit)).join().is_err());
+            assert!(
+                scope.spawn(|| ledger.record(1, panicking_audit)).join().is_err(),
+                "the test's audit panics on purpose, so record must panic too, not catch the panic"
+            );
         });
-        ledger.record(2, |entries| assert_eq!(entries, [1, 2]));
-        assert_eq!(ledger.entries_now(), [1, 2]);
+        ledger.record(2, |entries| {
+            assert_eq!(entries, [1, 2], "after the panic, the next audit sees the kept entry 1, then the new 2")
+        });
+        assert_eq!(ledger.entries_now(), [1, 2], "recording goes on after the panic: the kept entry 1, then 2");
     }
 
     fn reading_and_recording_do_not_clear_the_poison() {
         let ledger = Ledger::new();
         thread::scope(|scope| {
-            assert!(scope.spawn(|| ledger.record(1, panicking_audit)).join().is_err());
+            assert!(
+                scope.spawn(|| ledger.record(1, panicking_audit)).join().is_err(),
+                "the test's audit panics on purpose, so record must panic too, not catch the panic"
+            );
         });
-        assert_eq!(ledger.entries_now(), [1]);
+        assert_eq!(ledger.entries_now(), [1], "the entry whose audit panicked stays in the ledger");
         assert!(ledger.is_poisoned(), "reading the entries does not mark the ledger sound");
         ledger.record(2, |_| {});
         assert!(ledger.is_poisoned(), "recording does not mark the ledger sound; only mark_sound does");
@@ -50,7 +61,10 @@ grading::graded! {
         ledger.record(10, |_| {});
         look("record 10");
         thread::scope(|scope| {
-            assert!(scope.spawn(|| ledger.record(-3, panicking_audit)).join().is_err());
+            assert!(
+                scope.spawn(|| ledger.record(-3, panicking_audit)).join().is_err(),
+                "the test's audit panics on purpose, so record must panic too, not catch the panic"
+            );
         });
         look("record -3, audit panics");
         ledger.record(5, |_| {});
@@ -63,19 +77,22 @@ grading::graded! {
     fn marking_the_ledger_sound_clears_the_poison() {
         let ledger = Ledger::new();
         thread::scope(|scope| {
-            assert!(scope.spawn(|| ledger.record(1, panicking_audit)).join().is_err());
+            assert!(
+                scope.spawn(|| ledger.record(1, panicking_audit)).join().is_err(),
+                "the test's audit panics on purpose, so record must panic too, not catch the panic"
+            );
         });
-        assert!(ledger.is_poisoned());
+        assert!(ledger.is_poisoned(), "an audit panicked, so the ledger is poisoned until mark_sound");
         ledger.mark_sound();
-        assert!(!ledger.is_poisoned());
-        assert_eq!(ledger.entries_now(), [1]);
+        assert!(!ledger.is_poisoned(), "mark_sound clears the poison");
+        assert_eq!(ledger.entries_now(), [1], "mark_sound leaves the entries as they are");
     }
 
     fn the_audit_sees_every_entry_so_far() {
         let ledger = Ledger::new();
-        ledger.record(4, |entries| assert_eq!(entries, [4]));
-        ledger.record(5, |entries| assert_eq!(entries, [4, 5]));
-        assert!(!ledger.is_poisoned());
+        ledger.record(4, |entries| assert_eq!(entries, [4], "the audit sees the entry just recorded"));
+        ledger.record(5, |entries| assert_eq!(entries, [4, 5], "the audit sees every entry so far, the new one last"));
+        assert!(!ledger.is_poisoned(), "no audit panicked, so the ledger is not poisoned");
     }
 
     fn no_record_gets_in_while_an_audit_runs() {
@@ -85,21 +102,30 @@ grading::graded! {
         let probe = OverlapProbe::with_patience(2, Duration::from_millis(300));
         run_together(3, |i| ledger.record(i as i64, |_| { probe.arrive(); }));
         probe.assert_exclusive("Ledger::record's audit");
-        assert_eq!(ledger.entries_now().len(), 3);
+        assert_eq!(ledger.entries_now().len(), 3, "three threads recorded one entry each in the Ledger");
 
         let ledger = QuietLedger::new();
         let probe = OverlapProbe::with_patience(2, Duration::from_millis(300));
         run_together(3, |i| ledger.record(i as i64, |_| { probe.arrive(); }));
         probe.assert_exclusive("QuietLedger::record's audit");
-        assert_eq!(ledger.entries_now().len(), 3);
+        assert_eq!(ledger.entries_now().len(), 3, "three threads recorded one entry each in the QuietLedger");
     }
 
     fn a_parking_lot_ledger_does_not_poison() {
         let ledger = QuietLedger::new();
         thread::scope(|scope| {
-            assert!(scope.spawn(|| ledger.record(1, panicking_audit)).join().is_err());
+            assert!(
+                scope.spawn(|| ledger.record(1, panicking_audit)).join().is_err(),
+                "the test's audit panics on purpose, so record must panic too, not catch the panic"
+            );
         });
-        ledger.record(2, |entries| assert_eq!(entries, [1, 2]));
-        assert_eq!(ledger.entries_now(), [1, 2]);
+        ledger.record(2, |entries| {
+            assert_eq!(
+                entries,
+                [1, 2],
+                "the QuietLedger's next audit sees the entry 1 kept after the panic, then the new 2"
+            )
+        });
+        assert_eq!(ledger.entries_now(), [1, 2], "a QuietLedger keeps the entry whose audit panicked, and records on");
     }
 }

@@ -26,8 +26,16 @@ fn assert_whole_turns(log: &[Event], workers: usize) {
         "every worker takes and releases once: {log:?}"
     );
     for pair in log.chunks(2) {
-        assert_eq!(pair[0].turn, Turn::Took, "{log:?}");
-        assert_eq!(pair[1].turn, Turn::Released, "{log:?}");
+        assert_eq!(
+            pair[0].turn,
+            Turn::Took,
+            "each turn in the log begins with a Took: {log:?}"
+        );
+        assert_eq!(
+            pair[1].turn,
+            Turn::Released,
+            "each Took is followed by a Released before the next Took: {log:?}"
+        );
         assert_eq!(
             pair[0].worker, pair[1].worker,
             "another worker took the lock in between: {log:?}"
@@ -57,7 +65,7 @@ grading::graded! {
             probe.arrive();
         });
         probe.assert_exclusive("take_turns");
-        assert_eq!(gauge.peak(), 1);
+        assert_eq!(gauge.peak(), 1, "hold runs for one worker at a time: call it while holding the lock");
         assert_eq!(threads.len(), WORKERS, "one thread per worker");
     }
 

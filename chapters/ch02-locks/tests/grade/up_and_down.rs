@@ -43,13 +43,23 @@ grading::graded! {
     fn eight_threads_up_count_every_step() {
         let counter = SharedCounter::new();
         run_together(8, |_| (0..TIMES / 10).for_each(|_| counter.incr()));
-        assert_eq!(counter.get(), 8 * (TIMES / 10) as i64);
+        assert_eq!(
+            counter.get(),
+            8 * (TIMES / 10) as i64,
+            "8 threads each call incr {} times, and every one counts",
+            TIMES / 10
+        );
     }
 
     fn eight_threads_down_count_every_step() {
         let counter = SharedCounter::new();
         run_together(8, |_| (0..TIMES / 10).for_each(|_| counter.decr()));
-        assert_eq!(counter.get(), -8 * (TIMES / 10) as i64);
+        assert_eq!(
+            counter.get(),
+            -8 * (TIMES / 10) as i64,
+            "8 threads each call decr {} times, and every one counts",
+            TIMES / 10
+        );
     }
 
     fn when_the_lock_is_taken_incr_waits_for_it() {
@@ -74,13 +84,13 @@ grading::graded! {
 
     fn incr_and_decr_move_by_one() {
         let counter = SharedCounter::new();
-        assert_eq!(counter.get(), 0);
+        assert_eq!(counter.get(), 0, "a new counter is at zero");
         counter.incr();
         counter.incr();
-        assert_eq!(counter.get(), 2);
+        assert_eq!(counter.get(), 2, "two incr from zero make 2");
         counter.decr();
         counter.decr();
         counter.decr();
-        assert_eq!(counter.get(), -1);
+        assert_eq!(counter.get(), -1, "three decr from 2 make -1");
     }
 }

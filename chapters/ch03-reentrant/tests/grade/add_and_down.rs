@@ -22,16 +22,16 @@ grading::graded! {
                 if i == 0 { balance.add(1) } else { balance.down(1) }
             }
         });
-        assert_eq!(balance.value(), 0);
+        assert_eq!(balance.value(), 0, "{TIMES} add(1) and {TIMES} down(1) on two threads must end at zero: every change happens under the lock");
     }
 
     fn add_and_down_move_by_their_amount() {
         let balance = Balance::new();
         balance.add(10);
         balance.down(3);
-        assert_eq!(balance.value(), 7);
+        assert_eq!(balance.value(), 7, "add(10) then down(3) from zero leaves 7: add adds its amount, down subtracts it");
         balance.down(10);
-        assert_eq!(balance.value(), -3);
+        assert_eq!(balance.value(), -3, "down(10) from 7 leaves -3: the balance may go below zero");
     }
 
     fn the_balance_after_each_call() {
@@ -48,7 +48,7 @@ grading::graded! {
     fn many_threads_adding_lose_nothing() {
         let balance = Balance::new();
         run_together(8, |_| (0..10_000).for_each(|_| balance.add(2)));
-        assert_eq!(balance.value(), 8 * 10_000 * 2);
+        assert_eq!(balance.value(), 8 * 10_000 * 2, "8 threads each calling add(2) 10000 times must reach 160000: no change may be lost");
     }
 
     fn a_reader_waits_for_changes_in_progress_and_sees_the_real_balance() {
@@ -80,6 +80,6 @@ grading::graded! {
         if let Some(seen) = *wrong.lock().unwrap() {
             panic!("value() answered {seen} while the balance was between 1000 and 1002: it must wait for the lock and read the real balance");
         }
-        assert_eq!(balance.value(), 1000);
+        assert_eq!(balance.value(), 1000, "each writer's add(1) is undone by its down(1), so the balance ends at the 1000 it started with");
     }
 }

@@ -19,7 +19,7 @@ grading::graded! {
             transfer(from, to, 10, || { meet.arrive(); });
         });
         assert!(!meet.overlapped(), "both transfers held a first lock at once: they locked in different orders");
-        assert_eq!((a.balance(), b.balance()), (100, 100));
+        assert_eq!((a.balance(), b.balance()), (100, 100), "10 from #1 to #2 and 10 back leave both accounts at 100 (balances of #1, #2)");
     }
 
     fn many_opposite_transfers_keep_every_coin() {
@@ -29,17 +29,17 @@ grading::graded! {
                 if i == 0 { transfer(&a, &b, 1, || {}) } else { transfer(&b, &a, 2, || {}) }
             }
         });
-        assert_eq!(a.balance(), 1000 - 5000 + 10_000);
-        assert_eq!(b.balance(), 1000 + 5000 - 10_000);
+        assert_eq!(a.balance(), 1000 - 5000 + 10_000, "#7 sent 1 coin 5000 times and got 2 coins 5000 times: each transfer moves its amount, none is lost");
+        assert_eq!(b.balance(), 1000 + 5000 - 10_000, "#3 got 1 coin 5000 times and sent 2 coins 5000 times: each transfer moves its amount, none is lost");
     }
 
     fn a_transfer_to_the_same_account_changes_nothing() {
         let a = Account::new(7, 50);
-        assert_eq!(a.id(), 7);
+        assert_eq!(a.id(), 7, "Account::new(7, 50) has id 7");
         transfer(&a, &a, 20, || {});
-        assert_eq!(a.balance(), 50);
-        assert_eq!(transfer_with_backoff(&a, &a, 20, || {}), 1);
-        assert_eq!(a.balance(), 50);
+        assert_eq!(a.balance(), 50, "transfer from an account to itself changes nothing: the balance stays 50");
+        assert_eq!(transfer_with_backoff(&a, &a, 20, || {}), 1, "transfer_with_backoff from an account to itself takes exactly 1 attempt");
+        assert_eq!(a.balance(), 50, "transfer_with_backoff from an account to itself changes nothing: the balance stays 50");
     }
 
     fn transfers_in_every_direction_keep_a_ledger() {
@@ -78,10 +78,10 @@ grading::graded! {
             let tries = transfer_with_backoff(from, to, 10, || { meet.arrive(); });
             attempts.lock().unwrap().push(tries);
         });
-        assert!(meet.overlapped(), "both locked their `from` account first and met");
+        assert!(meet.overlapped(), "two opposite transfer_with_backoff calls never held their first locks at once: each must lock its `from` account first");
         let attempts = attempts.into_inner().unwrap();
         assert!(attempts.iter().any(|&n| n > 1), "after meeting, one of them had to back off: {attempts:?}");
-        assert_eq!((a.balance(), b.balance()), (100, 100));
+        assert_eq!((a.balance(), b.balance()), (100, 100), "10 from #1 to #2 and 10 back leave both accounts at 100 (balances of #1, #2)");
     }
 
     fn a_transfer_kept_waiting_never_pauses_longer_than_max_backoff() {
@@ -117,7 +117,7 @@ grading::graded! {
             let longest = attempts.windows(2).map(|pair| pair[1] - pair[0]).max().unwrap();
             Band::under(Duration::from_millis(350)).assert_contains("the longest time from one attempt to the next", longest);
         });
-        assert_eq!((a.balance(), b.balance(), c.balance()), (90, 110, 100));
+        assert_eq!((a.balance(), b.balance(), c.balance()), (90, 110, 100), "after the wait, 10 moved from #1 to #2 exactly once (balances of #1, #2, #3)");
     }
 
     fn many_transfers_with_backoff_keep_every_coin() {
@@ -127,7 +127,7 @@ grading::graded! {
                 if i == 0 { transfer_with_backoff(&a, &b, 3, || {}); } else { transfer_with_backoff(&b, &a, 1, || {}); }
             }
         });
-        assert_eq!(a.balance(), -6000 + 2000);
-        assert_eq!(b.balance(), 6000 - 2000);
+        assert_eq!(a.balance(), -6000 + 2000, "#1 sent 3 coins 2000 times and got 1 coin 2000 times: each moves its amount once, however many attempts");
+        assert_eq!(b.balance(), 6000 - 2000, "#2 got 3 coins 2000 times and sent 1 coin 2000 times: each moves its amount once, however many attempts");
     }
 }

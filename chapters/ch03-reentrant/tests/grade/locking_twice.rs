@@ -10,7 +10,7 @@ grading::graded! {
     fn a_free_lock_is_taken_at_once() {
         let lock = Mutex::new(5);
         let (guard, took) = timed(|| lock_within(&lock, Duration::from_secs(3)));
-        assert_eq!(guard.map(|g| *g), Some(5));
+        assert_eq!(guard.map(|g| *g), Some(5), "lock_within takes a free lock and its guard reads the value inside, 5");
         Band::under(Duration::from_millis(1500)).assert_contains("taking a free lock", took);
     }
 
@@ -44,7 +44,7 @@ grading::graded! {
             // Released after 50 ms: waiting out (most of) the 3 s patience is wrong.
             Band::under(Duration::from_millis(1500)).assert_contains("taking a lock released after 50 ms", took);
         });
-        assert_eq!(*lock.lock().unwrap(), 1);
+        assert_eq!(*lock.lock().unwrap(), 1, "the guard lock_within returned must be the lock's own: the waiter's += 1 must show in the lock");
     }
 
     fn a_lock_held_too_long_is_given_up() {
@@ -52,7 +52,7 @@ grading::graded! {
         let held = lock.lock().unwrap();
         thread::scope(|scope| {
             let (outcome, took) = scope.spawn(|| timed(|| lock_within(&lock, PATIENCE).is_some())).join().unwrap();
-            assert!(!outcome);
+            assert!(!outcome, "lock_within must return None when the lock stays held for all of its patience");
             Band::around(PATIENCE).assert_contains("waiting for a held lock", took);
         });
         drop(held);
@@ -63,11 +63,11 @@ grading::graded! {
         thread::scope(|scope| {
             let _ = scope.spawn(|| {
                 let _held = lock.lock().unwrap();
-                panic!("poison it");
+                panic!("the test poisons the lock on purpose: this thread panics while holding it");
             }).join();
         });
-        assert!(lock.is_poisoned());
-        assert_eq!(lock_within(&lock, PATIENCE).map(|g| *g), Some(7));
+        assert!(lock.is_poisoned(), "the test's own set-up: a thread that panicked while holding the lock leaves it poisoned");
+        assert_eq!(lock_within(&lock, PATIENCE).map(|g| *g), Some(7), "lock_within takes a poisoned lock anyway (TryLockError::Poisoned holds the guard)");
     }
 
     fn the_second_attempt_fails_on_a_poisoned_lock_too() {
@@ -75,10 +75,10 @@ grading::graded! {
         thread::scope(|scope| {
             let _ = scope.spawn(|| {
                 let _held = lock.lock().unwrap();
-                panic!("poison it");
+                panic!("the test poisons the lock on purpose: this thread panics while holding it");
             }).join();
         });
-        assert!(lock.is_poisoned());
+        assert!(lock.is_poisoned(), "the test's own set-up: a thread that panicked while holding the lock leaves it poisoned");
         let succeeded = thread::scope(|scope| scope.spawn(|| second_lock_succeeds(&lock, PATIENCE)).join());
         assert_eq!(succeeded.ok(), Some(false), "a poisoned lock is taken all the same the first time, and not a second time");
         assert!(!matches!(lock.try_lock(), Err(std::sync::TryLockError::WouldBlock)), "both attempts are over: the lock is free again");

@@ -11,7 +11,7 @@ grading::graded! {
                 if i == 0 { balance.add(1) } else { balance.down(1) }
             }
         });
-        assert_eq!(balance.value(), 0);
+        assert_eq!(balance.value(), 0, "{TIMES} add(1) and {TIMES} down(1) on two threads must end at zero: every change happens under the lock");
     }
 
     fn every_public_call_locks_exactly_once() {
@@ -20,14 +20,14 @@ grading::graded! {
         assert_eq!(balance.locks(), 1, "add locks once");
         balance.down(4);
         assert_eq!(balance.locks(), 2, "down locks once");
-        assert_eq!(balance.value(), 6);
+        assert_eq!(balance.value(), 6, "add(10) then down(4) from zero leaves 6: add adds its amount, down subtracts it");
         assert_eq!(balance.locks(), 3, "value locks once");
     }
 
     fn concurrent_calls_lock_once_each() {
         let balance = Balance::new();
         run_together(4, |_| (0..1000).for_each(|_| balance.add(1)));
-        assert_eq!(balance.value(), 4000);
-        assert_eq!(balance.locks(), 4001);
+        assert_eq!(balance.value(), 4000, "4 threads each calling add(1) 1000 times must reach 4000: no change may be lost");
+        assert_eq!(balance.locks(), 4001, "4000 add calls and one value call must take the lock 4001 times: once per public call");
     }
 }

@@ -33,19 +33,19 @@ static_assertions::assert_impl_all!(ReentrantLock<Cell<u64>>: Send, Sync);
 grading::graded! {
     fn the_owner_can_lock_again_and_depth_counts_the_levels() {
         let lock = ReentrantLock::new(Cell::new(0));
-        assert_eq!(lock.depth(), 0);
+        assert_eq!(lock.depth(), 0, "a new lock is held by nobody: depth is 0");
         let outer = lock.lock();
         let inner = lock.lock();
-        assert_eq!(lock.depth(), 2);
+        assert_eq!(lock.depth(), 2, "the owner took the lock twice: depth is 2");
         thread::scope(|scope| {
             scope.spawn(|| assert_eq!(lock.depth(), 0, "depth counts only the calling thread's levels"));
         });
         inner.set(inner.get() + 1);
         drop(inner);
-        assert_eq!(lock.depth(), 1);
-        assert_eq!(outer.get(), 1);
+        assert_eq!(lock.depth(), 1, "dropping the inner guard releases one level: depth goes from 2 to 1");
+        assert_eq!(outer.get(), 1, "both guards reach the same value: the inner guard's change shows through the outer one");
         drop(outer);
-        assert_eq!(lock.depth(), 0);
+        assert_eq!(lock.depth(), 0, "dropping the outer guard releases the last level: depth is 0");
     }
 
     fn depth_through_nested_locks_released_out_of_order() {
@@ -142,7 +142,7 @@ grading::graded! {
             probe.arrive();
         });
         probe.assert_exclusive("ReentrantLock");
-        assert_eq!(gauge.peak(), 1);
+        assert_eq!(gauge.peak(), 1, "at most one thread may be inside the lock at a time");
     }
 
     fn no_wakeup_is_lost_and_no_thread_barges_in_under_contention() {
@@ -184,7 +184,7 @@ grading::graded! {
 
     fn into_inner_gives_the_value_back() {
         let lock = ReentrantLock::new(vec![1, 2, 3]);
-        assert_eq!(lock.lock().len(), 3);
-        assert_eq!(lock.into_inner(), [1, 2, 3]);
+        assert_eq!(lock.lock().len(), 3, "a guard reads the value inside: a vector of 3 items");
+        assert_eq!(lock.into_inner(), [1, 2, 3], "into_inner gives back the value the lock was made with");
     }
 }

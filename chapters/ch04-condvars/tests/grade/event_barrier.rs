@@ -23,8 +23,8 @@ grading::graded! {
             log.lock().unwrap().push("set");
             event.set();
         });
-        assert_eq!(*log.lock().unwrap(), ["set", "woke"]);
-        assert!(event.is_set());
+        assert_eq!(*log.lock().unwrap(), ["set", "woke"], "wait returns only once the event is set: the log must read set, then woke");
+        assert!(event.is_set(), "after set, is_set() says true");
     }
 
     fn set_wakes_every_waiter() {
@@ -79,7 +79,7 @@ grading::graded! {
         event.set();
         assert!(event.wait_timeout(SHORT), "a set event answers at once");
         event.clear();
-        assert!(!event.is_set());
+        assert!(!event.is_set(), "after clear, is_set() says false");
         assert!(!event.wait_timeout(SHORT), "clear lowered it again");
     }
 
@@ -90,7 +90,7 @@ grading::graded! {
             thread::sleep(Duration::from_millis(20));
             event.set();
             let (set, took) = waiter.join().unwrap();
-            assert!(set);
+            assert!(set, "wait_timeout(3 s) returns true when the event is set while it waits");
             Band::under(Duration::from_millis(1500)).assert_contains("a timed wait that was set", took);
         });
     }
@@ -106,12 +106,12 @@ grading::graded! {
             (worker * 10 + phase) as u64
         });
         let log = log.into_inner().unwrap();
-        assert_eq!(log.len(), 20);
+        assert_eq!(log.len(), 20, "each of the 4 workers runs each of the 5 phases once: work is called 20 times");
         assert!(log.windows(2).all(|w| w[0] <= w[1]), "a phase began before the last one ended: {log:?}");
         let expected: Vec<u64> = (0..5).map(|p| (0..4).map(|w| (w * 10 + p) as u64).sum()).collect();
-        assert_eq!(phases.sums, expected);
+        assert_eq!(phases.sums, expected, "each phase's sum adds the results of all 4 workers for that phase, and only those");
         assert_eq!(phases.leaders.len(), 5, "one leader per phase");
-        assert!(phases.leaders.iter().all(|&w| w < 4));
+        assert!(phases.leaders.iter().all(|&w| w < 4), "each phase's leader is one of the workers, numbered 0 to 3: {:?}", phases.leaders);
     }
 
     fn every_phase_sums_only_its_own_parts() {

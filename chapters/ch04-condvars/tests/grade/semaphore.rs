@@ -34,8 +34,8 @@ grading::graded! {
                 done.fetch_add(1, Ordering::SeqCst);
             }
         });
-        assert_eq!(done.load(Ordering::SeqCst), 800);
-        assert_eq!(gauge.peak(), 1);
+        assert_eq!(done.load(Ordering::SeqCst), 800, "8 threads each acquire 100 times with one permit between them: all 800 acquires must get in");
+        assert_eq!(gauge.peak(), 1, "one permit: at most one holder at a time");
     }
 
     fn a_waiter_whose_permit_was_taken_first_waits_again() {
@@ -79,7 +79,7 @@ grading::graded! {
         let semaphore = Semaphore::new(1);
         let permit = semaphore.try_acquire().expect("one permit is free");
         assert!(semaphore.try_acquire().is_none(), "none left");
-        assert_eq!(semaphore.available(), 0);
+        assert_eq!(semaphore.available(), 0, "try_acquire took the only permit: available() must say 0");
         drop(permit);
         assert!(semaphore.try_acquire().is_some(), "the dropped permit came back");
     }
@@ -115,7 +115,7 @@ grading::graded! {
             drop(held);
             waiter.join().unwrap();
         });
-        assert_eq!(semaphore.available(), 1);
+        assert_eq!(semaphore.available(), 1, "the waiter's permit came back when it was dropped: 1 permit free again");
         // A permit released by hand.
         let (semaphore, counts) = counted(|| Semaphore::new(0));
         thread::scope(|scope| {
@@ -125,7 +125,7 @@ grading::graded! {
             semaphore.release().unwrap();
             waiter.join().unwrap();
         });
-        assert_eq!(semaphore.available(), 0);
+        assert_eq!(semaphore.available(), 0, "the permit released by hand went to the waiter, which forgot it: none free");
     }
 
     fn a_waiting_acquire_sleeps_until_a_permit_comes_back() {
@@ -151,7 +151,7 @@ grading::graded! {
 
     fn a_bounded_semaphore_refuses_to_be_released_too_often() {
         let semaphore = Semaphore::bounded(2);
-        assert_eq!(semaphore.release(), Err(OverRelease { limit: 2 }));
+        assert_eq!(semaphore.release(), Err(OverRelease { limit: 2 }), "Semaphore::bounded(2) starts at its limit of 2: a release must be refused");
         let held = semaphore.acquire();
         assert_eq!(
             semaphore.release(),
@@ -159,17 +159,17 @@ grading::graded! {
             "with a permit out, a release would still make three"
         );
         held.forget();
-        assert_eq!(semaphore.available(), 1);
+        assert_eq!(semaphore.available(), 1, "forget keeps the permit taken: of 2 permits, 1 is free");
         assert_eq!(semaphore.release(), Ok(()), "the forgotten permit may be released by hand");
-        assert_eq!(semaphore.available(), 2);
-        assert_eq!(semaphore.release(), Err(OverRelease { limit: 2 }));
+        assert_eq!(semaphore.available(), 2, "the release by hand gave the forgotten permit back: 2 free");
+        assert_eq!(semaphore.release(), Err(OverRelease { limit: 2 }), "2 free permits and none out is the limit of 2: a further release must be refused");
     }
 
     fn a_dropped_permit_no_longer_counts_as_held() {
         let semaphore = Semaphore::bounded(2);
         drop(semaphore.acquire());
         semaphore.acquire().forget();
-        assert_eq!(semaphore.available(), 1);
+        assert_eq!(semaphore.available(), 1, "one permit was dropped (so it came back) and one forgotten (so it stays taken): 1 of 2 free");
         assert_eq!(
             semaphore.release(),
             Ok(()),
@@ -177,16 +177,17 @@ grading::graded! {
         );
         assert_eq!(
             OverRelease { limit: 2 }.to_string(),
-            "semaphore released too many times (limit 2)"
+            "semaphore released too many times (limit 2)",
+            "OverRelease's Display (given) names the limit"
         );
     }
 
     fn a_plain_semaphore_may_be_released_above_its_start() {
         let semaphore = Semaphore::new(1);
-        assert_eq!(semaphore.release(), Ok(()));
-        assert_eq!(semaphore.available(), 2);
+        assert_eq!(semaphore.release(), Ok(()), "a plain semaphore (Semaphore::new) may be released above the count it started with");
+        assert_eq!(semaphore.available(), 2, "Semaphore::new(1) released once has 2 free permits");
         let _a = semaphore.acquire();
         let _b = semaphore.acquire();
-        assert_eq!(semaphore.available(), 0);
+        assert_eq!(semaphore.available(), 0, "both permits are held: none free");
     }
 }

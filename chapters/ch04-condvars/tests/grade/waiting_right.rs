@@ -20,9 +20,9 @@ grading::graded! {
         let board = Board::new();
         board.post(3);
         board.post(4);
-        assert_eq!(board.take(even), 4);
-        assert_eq!(board.take(odd), 3);
-        assert_eq!(board.waiting(), 0);
+        assert_eq!(board.take(even), 4, "take(even) takes the even number, 4, though 3 was posted first");
+        assert_eq!(board.take(odd), 3, "take(odd) takes the 3 still on the board");
+        assert_eq!(board.waiting(), 0, "both takes found their numbers at once, so no taker is waiting: waiting() says 0");
     }
 
     fn a_wake_up_without_a_post_is_not_a_post() {
@@ -37,7 +37,7 @@ grading::graded! {
             board.post(5);
             board.nudge();
             board.post(6);
-            assert_eq!(taker.join().expect("the taker must not fall through its wait"), 6);
+            assert_eq!(taker.join().expect("the taker must not fall through its wait"), 6, "the taker wants an even number: wake-ups without a post and the odd 5 must send it back to wait, until the 6");
         });
     }
 
@@ -53,7 +53,7 @@ grading::graded! {
             board.post(2);
             let mut got = [first.join().unwrap(), second.join().unwrap()];
             got.sort();
-            assert_eq!(got, [1, 2]);
+            assert_eq!(got, [1, 2], "each taker gets one number: the one that lost the 1 must wait again and take the 2");
         });
     }
 
@@ -71,9 +71,9 @@ grading::graded! {
                 until_asleep(&counts, 2, || board.waiting(), || right.is_finished());
                 assert!(!right.is_finished(), "a taker ended instead of waiting for a number");
                 board.post(number);
-                assert_eq!(right.join().unwrap(), number);
+                assert_eq!(right.join().unwrap(), number, "post must wake every taker (notify_all): the taker that wants {number} must get it");
                 board.post(number + 1);
-                assert_eq!(wrong.join().unwrap(), number + 1);
+                assert_eq!(wrong.join().unwrap(), number + 1, "the other taker gets the next number, {}", number + 1);
             });
         }
     }
@@ -95,7 +95,7 @@ grading::graded! {
         });
         let mut taken = taken.into_inner().unwrap();
         taken.sort();
-        assert_eq!(taken, (0..400).collect::<Vec<_>>());
+        assert_eq!(taken, (0..400).collect::<Vec<_>>(), "4 posters post 0 to 399 and 4 takers take 100 each: every number must be taken exactly once");
     }
 
     fn a_waiting_taker_sleeps_until_a_post_wakes_it() {
@@ -110,7 +110,7 @@ grading::graded! {
             thread::sleep(Duration::from_millis(350));
             let looked = counts.locks() - locks;
             board.post(2);
-            assert_eq!(taker.join().unwrap(), 2);
+            assert_eq!(taker.join().unwrap(), 2, "the waiting taker gets the 2 posted while it slept");
             assert!(
                 looked <= 1,
                 "while nothing happened for 350 ms, the waiting taker took the board's lock {looked} times: \

@@ -17,14 +17,20 @@ fn assert_consistent(opening: i64, log: &[Event]) {
                 balance: after,
             } => {
                 balance += amount;
-                assert_eq!(balance, after, "{log:?}");
+                assert_eq!(
+                    balance, after,
+                    "a Deposited line's balance must be the one before plus its amount: {log:?}"
+                );
             }
             Event::Withdrew {
                 amount,
                 balance: after,
             } => {
                 balance -= amount;
-                assert_eq!(balance, after, "{log:?}");
+                assert_eq!(
+                    balance, after,
+                    "a Withdrew line's balance must be the one before less its amount: {log:?}"
+                );
             }
             Event::Waiting { .. } => {}
         }
@@ -49,7 +55,7 @@ grading::graded! {
             account.deposit(30);
             withdrawal.join().unwrap();
         });
-        assert_eq!(account.balance(), 10);
+        assert_eq!(account.balance(), 10, "deposits of 30 and 30 less the withdrawal of 50 leave 10");
         assert_eq!(account.waiting(), 0, "the withdrawal is no longer waiting");
         let log = account.log();
         assert_consistent(0, &log);
@@ -61,13 +67,14 @@ grading::graded! {
     fn a_covered_withdrawal_does_not_wait() {
         let account = Account::new(100);
         account.withdraw(40);
-        assert_eq!(account.log(), [Event::Withdrew { amount: 40, balance: 60 }]);
-        assert_eq!(account.waiting(), 0);
+        assert_eq!(account.log(), [Event::Withdrew { amount: 40, balance: 60 }], "a withdrawal of 40 from 100 goes ahead at once: the log holds one Withdrew line, leaving 60, and no Waiting");
+        assert_eq!(account.waiting(), 0, "a covered withdrawal does not wait: waiting() says 0");
         // Exactly the balance is covered too.
         account.withdraw(60);
         assert_eq!(
             account.log(),
-            [Event::Withdrew { amount: 40, balance: 60 }, Event::Withdrew { amount: 60, balance: 0 }]
+            [Event::Withdrew { amount: 40, balance: 60 }, Event::Withdrew { amount: 60, balance: 0 }],
+            "a withdrawal of exactly the balance, 60, is covered and goes ahead at once"
         );
     }
 
@@ -78,8 +85,8 @@ grading::graded! {
                 if i < 5 { account.deposit(3) } else { account.withdraw(2) }
             }
         });
-        assert_eq!(account.balance(), 5 * 200 * 3 - 5 * 200 * 2);
-        assert_eq!(account.waiting(), 0);
+        assert_eq!(account.balance(), 5 * 200 * 3 - 5 * 200 * 2, "5 threads deposit 3 and 5 withdraw 2, 200 times each: the balance must end at 1000, no change lost");
+        assert_eq!(account.waiting(), 0, "every withdrawal was covered in the end: none is still waiting");
         assert_consistent(0, &account.log());
     }
 
@@ -104,7 +111,7 @@ grading::graded! {
                 account.deposit(100);
                 large.join().unwrap();
             });
-            assert_eq!(account.balance(), 0);
+            assert_eq!(account.balance(), 0, "deposits of 10 and 100 exactly cover withdrawals of 10 and 100: the balance ends at 0");
             assert_consistent(0, &account.log());
         }
     }
@@ -128,7 +135,7 @@ grading::graded! {
                  it polls instead of sleeping on the condition variable until a deposit wakes it"
             );
         });
-        assert_eq!(account.balance(), 0);
+        assert_eq!(account.balance(), 0, "the deposit of 10 covered the withdrawal of 10: the balance ends at 0");
     }
 
     fn a_deposit_is_in_the_books_before_it_wakes_anyone() {
@@ -164,6 +171,6 @@ grading::graded! {
                 assert!(in_time, "deposit number {round} woke the waiting withdrawal before it was in the log, which ended {tail:?}");
             });
         }
-        assert_eq!(account.balance(), 0);
+        assert_eq!(account.balance(), 0, "50 deposits of 1 covered 50 withdrawals of 1: the balance ends at 0");
     }
 }

@@ -21,8 +21,8 @@ grading::graded! {
         let (mut results, mut errors) = (Vec::new(), Vec::new());
         run_requests(&pool, square_or_fail, (1..=5).collect(), |n, sq| results.push((n, sq)), |n, msg| errors.push((n, msg)));
         results.sort();
-        assert_eq!(results, [(1, 1), (2, 4), (4, 16), (5, 25)]);
-        assert_eq!(errors, [(3, "three is unlucky".to_owned())]);
+        assert_eq!(results, [(1, 1), (2, 4), (4, 16), (5, 25)], "on_result gets (arg, result) for every argument whose work returned");
+        assert_eq!(errors, [(3, "three is unlucky".to_owned())], "on_error gets (arg, panic message) for the one argument whose work panicked");
     }
 
     fn callbacks_run_on_the_waiting_thread_and_work_on_the_pool() {
@@ -42,7 +42,7 @@ grading::graded! {
             |_, _| callback_threads.push(thread::current().id()),
             |n, msg| panic!("request {n} failed: {msg}"),
         );
-        assert_eq!(callback_threads.len(), 9);
+        assert_eq!(callback_threads.len(), 9, "on_result runs once for each of the nine requests");
         assert!(callback_threads.iter().all(|&id| id == caller), "callbacks run where run_requests was called");
         assert!(!workers.contains(caller), "the work runs on the pool");
         probe.assert_overlapped("the requests");
@@ -53,12 +53,22 @@ grading::graded! {
         let mut total = 0;
         let mut failures = 0;
         run_requests(&pool, square_or_fail, (1..=4).collect(), |_, sq| total += sq, |_, _| failures += 1);
-        assert_eq!((total, failures), (1 + 4 + 16, 1));
+        assert_eq!(
+            (total, failures),
+            (1 + 4 + 16, 1),
+            "on the threadpool crate too: the three results reach on_result, the one panic reaches on_error"
+        );
     }
 
     fn no_requests_return_at_once() {
         let pool = ThreadPool::new(1);
-        run_requests(&pool, square_or_fail, Vec::new(), |_, _| panic!("no results"), |_, _| panic!("no errors"));
+        run_requests(
+            &pool,
+            square_or_fail,
+            Vec::new(),
+            |_, _| panic!("on_result was called, but there were no requests"),
+            |_, _| panic!("on_error was called, but there were no requests"),
+        );
     }
 
     fn each_callback_runs_as_its_result_arrives() {

@@ -33,7 +33,11 @@ grading::graded! {
     fn per_item_gives_every_result_in_order_with_a_job_each() {
         let pool = ThreadPool::new(3);
         let out = map_per_item(&pool, &numbers(), triple);
-        assert_eq!(out, numbers().iter().map(|&x| triple(x)).collect::<Vec<_>>());
+        assert_eq!(
+            out,
+            numbers().iter().map(|&x| triple(x)).collect::<Vec<_>>(),
+            "map_per_item returns f(x) for every number, in input order"
+        );
         // A job counts as completed just after it has sent its result.
         grading::wait_until(|| pool.completed() >= 1003);
         assert_eq!(pool.completed(), 1003, "one job per number");
@@ -42,7 +46,11 @@ grading::graded! {
     fn chunked_gives_every_result_in_order_with_a_job_per_chunk() {
         let pool = ThreadPool::new(3);
         let out = map_chunked(&pool, &numbers(), 100, triple);
-        assert_eq!(out, numbers().iter().map(|&x| triple(x)).collect::<Vec<_>>());
+        assert_eq!(
+            out,
+            numbers().iter().map(|&x| triple(x)).collect::<Vec<_>>(),
+            "map_chunked returns f(x) for every number, in input order, the short last chunk included"
+        );
         grading::wait_until(|| pool.completed() >= 11);
         assert_eq!(pool.completed(), 11, "1003 numbers in chunks of 100 make 11 jobs");
     }
@@ -56,7 +64,7 @@ grading::graded! {
             }
             x
         });
-        assert_eq!(out, (0..30).collect::<Vec<u64>>());
+        assert_eq!(out, (0..30).collect::<Vec<u64>>(), "map_chunked returns results in input order, though the first chunk finishes last");
     }
 
     fn per_item_keeps_input_order_when_the_first_number_finishes_last() {
@@ -103,7 +111,7 @@ grading::graded! {
             x
         });
         probe.assert_overlapped("map_chunked");
-        assert_eq!(threads.len(), 3);
+        assert_eq!(threads.len(), 3, "the chunks of map_chunked run on all three workers of the pool");
     }
 
     fn run_chunked_calls_f_once_per_number_and_waits_for_all() {
@@ -121,8 +129,8 @@ grading::graded! {
 
     fn empty_input_gives_empty_output() {
         let pool = ThreadPool::new(2);
-        assert!(map_per_item(&pool, &[], triple).is_empty());
-        assert!(map_chunked(&pool, &[], 10, triple).is_empty());
-        run_chunked(&pool, &[], 10, |_| panic!("no numbers"));
+        assert!(map_per_item(&pool, &[], triple).is_empty(), "map_per_item on no numbers returns an empty Vec");
+        assert!(map_chunked(&pool, &[], 10, triple).is_empty(), "map_chunked on no numbers returns an empty Vec");
+        run_chunked(&pool, &[], 10, |_| panic!("run_chunked called f, but there were no numbers"));
     }
 }

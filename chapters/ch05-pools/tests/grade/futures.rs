@@ -10,13 +10,17 @@ grading::graded! {
     fn submit_hands_back_the_result() {
         let executor = Executor::new(2);
         let handle = executor.submit(|| 6 * 7);
-        assert_eq!(handle.wait(), Ok(42));
+        assert_eq!(handle.wait(), Ok(42), "wait() on the handle of a job returning 6 * 7 gives Ok(42)");
     }
 
     fn a_panicking_job_is_an_error_not_a_crash() {
         let executor = Executor::new(1);
         let failed = executor.submit(|| -> u8 { panic!("no luck") });
-        assert_eq!(failed.wait(), Err(JobError::Panicked("no luck".to_owned())));
+        assert_eq!(
+            failed.wait(),
+            Err(JobError::Panicked("no luck".to_owned())),
+            "a job that panics with \"no luck\" gives Err(JobError::Panicked) with that message"
+        );
         assert_eq!(executor.submit(|| 1).wait(), Ok(1), "the worker lives on");
     }
 
@@ -24,13 +28,17 @@ grading::graded! {
         let executor = Executor::new(1);
         let (open, gate) = gate();
         let handle = executor.submit(move || gate.recv().map(|()| "finished"));
-        assert!(!handle.is_done());
+        assert!(!handle.is_done(), "is_done() is false while the job is still waiting at the test's gate");
         let (outcome, took) = timed(|| handle.wait_timeout(Duration::from_millis(50)));
         let handle = outcome.expect_err("the job is still waiting at the gate");
         Band::around(Duration::from_millis(50)).assert_contains("wait_timeout", took);
         open.send(()).unwrap();
         grading::wait_until(|| handle.is_done());
-        assert_eq!(handle.wait_timeout(Duration::from_secs(1)).ok(), Some(Ok(Ok("finished"))));
+        assert_eq!(
+            handle.wait_timeout(Duration::from_secs(1)).ok(),
+            Some(Ok(Ok("finished"))),
+            "once the job is done, wait_timeout gives its result, not the handle back"
+        );
     }
 
     fn map_keeps_input_order() {
@@ -40,7 +48,7 @@ grading::graded! {
             thread::sleep(Duration::from_millis(20 - 4 * n));
             n * n
         }, 0..5);
-        assert_eq!(results, [Ok(0), Ok(1), Ok(4), Ok(9), Ok(16)]);
+        assert_eq!(results, [Ok(0), Ok(1), Ok(4), Ok(9), Ok(16)], "map returns the results in input order, though later inputs finish first");
     }
 
     fn map_unordered_yields_results_as_they_complete() {
@@ -53,12 +61,12 @@ grading::graded! {
         for (index, open) in opens.iter().enumerate().rev() {
             open.send(()).unwrap();
             let (finished, result) = results.next().expect("one result per job");
-            assert_eq!(result, Ok(true));
+            assert_eq!(result, Ok(true), "each job returns Ok(true) once its gate opens");
             order.push(finished);
-            assert_eq!(finished, index);
+            assert_eq!(finished, index, "map_unordered yields job {index} next: the test just opened its gate, so it finished next");
         }
-        assert_eq!(order, [2, 1, 0]);
-        assert!(results.next().is_none());
+        assert_eq!(order, [2, 1, 0], "map_unordered yields results in the order the jobs finished");
+        assert!(results.next().is_none(), "map_unordered yields exactly one result per input, then ends");
     }
 
     fn shutdown_with_cancel_drops_what_has_not_started() {
@@ -82,7 +90,7 @@ grading::graded! {
         });
         assert_eq!(running.wait(), Ok(true), "the running job finishes");
         for handle in queued {
-            assert_eq!(handle.wait(), Err(JobError::Cancelled));
+            assert_eq!(handle.wait(), Err(JobError::Cancelled), "shutdown(wait, cancel_pending) cancels every job that had not started");
         }
     }
 
@@ -94,7 +102,7 @@ grading::graded! {
         let ((), took) = timed(|| executor.shutdown(false, false));
         Band::under(Duration::from_millis(1500)).assert_contains("shutdown without waiting", took);
         open.send(()).unwrap();
-        assert_eq!(running.wait(), Ok(true));
+        assert_eq!(running.wait(), Ok(true), "shutdown without waiting lets the running job finish");
         assert_eq!(queued.wait(), Ok("after"), "without cancel, queued jobs still run");
     }
 
@@ -102,9 +110,9 @@ grading::graded! {
         let executor = Executor::new(2);
         let handles: Vec<_> = (0..10).map(|n| executor.submit(move || { thread::sleep(Duration::from_millis(2)); n })).collect();
         drop(executor);
-        assert!(handles.iter().all(|h| h.is_done()));
+        assert!(handles.iter().all(|h| h.is_done()), "dropping the executor waits until every submitted job is done");
         let values: Vec<_> = handles.into_iter().map(|h| h.wait().unwrap()).collect();
-        assert_eq!(values, (0..10).collect::<Vec<_>>());
+        assert_eq!(values, (0..10).collect::<Vec<_>>(), "each handle gives its own job's result");
     }
 
     fn wait_timeout_keeps_one_deadline_through_early_wakeups() {
@@ -119,7 +127,7 @@ grading::graded! {
         let handle = outcome.expect_err("the job is still waiting at the gate");
         Band::around(Duration::from_millis(60)).assert_contains("wait_timeout with early wake-ups", took);
         open.send(()).unwrap();
-        assert_eq!(handle.wait(), Ok(true));
+        assert_eq!(handle.wait(), Ok(true), "the job still finishes after the timed-out wait");
     }
 
     fn wait_timeout_returns_as_soon_as_the_job_is_done() {
@@ -134,10 +142,10 @@ grading::graded! {
             });
             timed(|| handle.wait_timeout(Duration::from_secs(3)))
         });
-        assert_eq!(outcome.ok(), Some(Ok(Ok("finished"))));
+        assert_eq!(outcome.ok(), Some(Ok(Ok("finished"))), "wait_timeout(3 s) gives the result of a job that finishes within the time");
         Band::under(Duration::from_secs(1)).assert_contains("wait_timeout(3 s) on a job that takes 20 ms", took);
         let (done, took) = timed(|| executor.submit(|| 7).wait_timeout(Duration::from_secs(3)).ok());
-        assert_eq!(done, Some(Ok(7)));
+        assert_eq!(done, Some(Ok(7)), "wait_timeout gives the result of a job that takes no time");
         Band::under(Duration::from_secs(1)).assert_contains("wait_timeout(3 s) on a job that takes no time", took);
     }
 
@@ -146,7 +154,7 @@ grading::graded! {
         let probe = Arc::new(OverlapProbe::new(3));
         let p = probe.clone();
         let results = executor.map(move |n: u32| { p.arrive(); n }, 0..3);
-        assert_eq!(results, [Ok(0), Ok(1), Ok(2)]);
+        assert_eq!(results, [Ok(0), Ok(1), Ok(2)], "map returns one Ok result per input, in input order");
         probe.assert_overlapped("map on three workers");
     }
 
@@ -163,7 +171,7 @@ grading::graded! {
     }
 
     fn an_executor_of_zero_is_refused() {
-        assert_eq!(Executor::new(1).submit(|| 1).wait(), Ok(1));
+        assert_eq!(Executor::new(1).submit(|| 1).wait(), Ok(1), "an executor of one worker is allowed and runs jobs");
         assert!(panics(|| Executor::new(0)), "Executor::new(0) must panic: an executor needs at least one worker");
     }
 }

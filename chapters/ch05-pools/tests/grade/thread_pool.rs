@@ -10,7 +10,7 @@ use crate::{gate, panics};
 grading::graded! {
     fn n_workers_run_n_jobs_at_once_and_never_more() {
         let pool = ThreadPool::new(4);
-        assert_eq!(pool.size(), 4);
+        assert_eq!(pool.size(), 4, "ThreadPool::new(4).size() reports the four workers it started");
         let probe = Arc::new(OverlapProbe::new(4));
         let (gauge, threads) = (Arc::new(Gauge::new()), Arc::new(ThreadSet::new()));
         for _ in 0..40 {
@@ -26,7 +26,7 @@ grading::graded! {
         probe.assert_overlapped("four workers");
         assert_eq!(gauge.peak(), 4, "never more jobs at once than workers");
         assert_eq!(threads.len(), 4, "forty jobs reuse the same four threads");
-        assert_eq!(gauge.entries(), 40);
+        assert_eq!(gauge.entries(), 40, "every one of the forty queued jobs runs before drop returns");
     }
 
     fn every_job_runs_exactly_once() {
@@ -73,7 +73,7 @@ grading::graded! {
         }
         drop(pool);
         probe.assert_overlapped("both workers, after six panics");
-        assert_eq!(threads.len(), 2);
+        assert_eq!(threads.len(), 2, "after six panicking jobs both workers still take jobs: a panic must not kill its worker");
     }
 
     fn idle_workers_wait_for_jobs_that_come_later() {
@@ -141,7 +141,7 @@ grading::graded! {
     }
 
     fn a_pool_of_zero_is_refused() {
-        assert_eq!(ThreadPool::new(1).size(), 1);
+        assert_eq!(ThreadPool::new(1).size(), 1, "a pool of one worker is allowed and reports size 1");
         assert!(panics(|| ThreadPool::new(0)), "ThreadPool::new(0) must panic: a pool needs at least one worker");
     }
 }

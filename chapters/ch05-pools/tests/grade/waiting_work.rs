@@ -34,16 +34,20 @@ grading::graded! {
     fn results_keep_the_order_of_the_pages() {
         // Earlier pages take longer.
         let got = fetch_all(4, (0..8u64).collect(), |page| { thread::sleep(Duration::from_millis(8 - page)); page * 10 });
-        assert_eq!(got, [0, 10, 20, 30, 40, 50, 60, 70]);
+        assert_eq!(got, [0, 10, 20, 30, 40, 50, 60, 70], "fetch_all returns results in the order of the pages, though earlier pages finish last");
     }
 
     fn a_fetch_that_panics_makes_fetch_all_panic() {
         // Page 2's result can never arrive: fetch_all must say so by
         // panicking, not return the other pages, and not wait for ever.
-        assert_eq!(fetch_all(3, (0..6u32).collect(), |page| page), [0, 1, 2, 3, 4, 5]);
+        assert_eq!(
+            fetch_all(3, (0..6u32).collect(), |page| page),
+            [0, 1, 2, 3, 4, 5],
+            "fetch_all returns every page, in order, when no fetch fails"
+        );
         let failed = panics(|| {
             fetch_all(3, (0..6u32).collect(), |page| {
-                assert!(page != 2, "page 2 cannot be fetched");
+                assert!(page != 2, "the test's fetch fails on purpose for page 2");
                 page
             })
         });
@@ -51,7 +55,7 @@ grading::graded! {
     }
 
     fn zero_workers_are_refused_even_with_no_pages() {
-        assert_eq!(fetch_all(1, vec![1u32], |page| page), [1]);
+        assert_eq!(fetch_all(1, vec![1u32], |page| page), [1], "fetch_all with one worker fetches the one page");
         assert!(panics(|| fetch_all(0, vec![1u32], |page| page)), "fetch_all with zero workers must panic");
         assert!(
             panics(|| fetch_all(0, Vec::<u32>::new(), |page| page)),

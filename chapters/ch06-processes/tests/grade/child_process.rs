@@ -17,9 +17,9 @@ grading::graded! {
     fn a_child_echoes_what_it_is_fed() {
         let (outcome, took) = timed(|| run_with_input(child(), &["echo"], b"hello, child", ENOUGH));
         let done = outcome.expect("echo runs");
-        assert!(done.status.success());
-        assert_eq!(done.stdout, b"hello, child");
-        assert!(done.stderr.is_empty());
+        assert!(done.status.success(), "echo ends with success once it has copied its input; it ended with {}", done.status);
+        assert_eq!(done.stdout, b"hello, child", "Finished.stdout holds what echo wrote: exactly the input it was fed");
+        assert!(done.stderr.is_empty(), "echo writes nothing to stderr, so Finished.stderr is empty");
         at_once().assert_contains("a quick child under a 4 s limit (it must not wait out the limit)", took);
     }
 
@@ -28,8 +28,12 @@ grading::graded! {
         let (outcome, took) = timed(|| run_with_input(child(), &["echo"], b"", ENOUGH));
         match outcome {
             Ok(done) => {
-                assert!(done.status.success());
-                assert!(done.stdout.is_empty(), "{:?}", String::from_utf8_lossy(&done.stdout));
+                assert!(done.status.success(), "echo with an empty input ends with success; it ended with {}", done.status);
+                assert!(
+                    done.stdout.is_empty(),
+                    "echo fed nothing writes nothing, but Finished.stdout holds {:?}",
+                    String::from_utf8_lossy(&done.stdout)
+                );
             }
             Err(error) => panic!("with no input the child's stdin must still be closed, so echo ends; got {error:?}"),
         }
@@ -40,15 +44,19 @@ grading::graded! {
         // Far more than a pipe holds: the child writes while it still reads.
         let input: Vec<u8> = (0..2_000_000).map(|i| b"abcdefghij"[i % 10]).collect();
         let done = run_with_input(child(), &["shout"], &input, ENOUGH).expect("shout runs");
-        assert!(done.status.success());
-        assert_eq!(done.stdout.len(), input.len());
-        assert_eq!(done.stdout, input.to_ascii_uppercase());
+        assert!(done.status.success(), "shout ends with success after copying 2 MB; it ended with {}", done.status);
+        assert_eq!(done.stdout.len(), input.len(), "every byte of the 2 MB input comes back from shout's stdout");
+        assert_eq!(done.stdout, input.to_ascii_uppercase(), "shout's stdout is the input in capitals, in order");
     }
 
     fn the_exit_status_and_stderr_come_back() {
         let done = run_with_input(child(), &["fail", "3", "no such page"], b"", ENOUGH).expect("fail runs");
-        assert_eq!(done.status.code(), Some(3));
-        assert_eq!(String::from_utf8_lossy(&done.stderr).trim(), "no such page");
+        assert_eq!(done.status.code(), Some(3), "the child's exit code 3 comes back in Finished.status");
+        assert_eq!(
+            String::from_utf8_lossy(&done.stderr).trim(),
+            "no such page",
+            "what the child wrote to stderr comes back in Finished.stderr"
+        );
     }
 
     fn a_hung_child_is_killed_and_reaped() {
@@ -79,6 +87,9 @@ grading::graded! {
 
     fn a_missing_program_is_a_start_error() {
         let outcome = run_with_input(Path::new("/no/such/program"), &[], b"", ENOUGH);
-        assert!(matches!(outcome, Err(RunError::Start(_))), "{outcome:?}");
+        assert!(
+            matches!(outcome, Err(RunError::Start(_))),
+            "a program that does not exist is RunError::Start, got {outcome:?}"
+        );
     }
 }

@@ -44,14 +44,18 @@ impl Drop for Tree {
 grading::graded! {
     fn the_sequential_total_is_exact() {
         let tree = Tree::new("sequential", 60);
-        assert_eq!(list_files(&tree.root).unwrap().len(), 61);
-        assert_eq!(total_size(&tree.root).unwrap(), tree.total);
+        assert_eq!(list_files(&tree.root).unwrap().len(), 61, "the test's tree holds 61 files, and the given list_files lists them all");
+        assert_eq!(total_size(&tree.root).unwrap(), tree.total, "total_size is the sum of the sizes of every file in the tree");
     }
 
     fn the_threaded_total_is_exact_and_uses_the_threads_at_once() {
         let tree = Tree::new("threads", 60);
         for threads in [1, 2, 3, 7] {
-            assert_eq!(total_size_threads(&tree.root, threads, file_len).unwrap(), tree.total, "{threads} threads");
+            assert_eq!(
+                total_size_threads(&tree.root, threads, file_len).unwrap(),
+                tree.total,
+                "total_size_threads on {threads} threads gives the exact total of every file in the tree"
+            );
         }
         let (probe, who) = (OverlapProbe::new(3), ThreadSet::new());
         let total = total_size_threads(&tree.root, 3, |path| {
@@ -60,15 +64,19 @@ grading::graded! {
             file_len(path)
         })
         .unwrap();
-        assert_eq!(total, tree.total);
+        assert_eq!(total, tree.total, "total_size_threads sums the sizes that size_of returns");
         probe.assert_overlapped("total_size_threads");
-        assert_eq!(who.len(), 3);
+        assert_eq!(who.len(), 3, "total_size_threads on 3 threads asks size_of on 3 threads of its own");
     }
 
     fn the_process_total_is_exact() {
         let tree = Tree::new("processes", 60);
         let pool = ProcessPool::new(worker(), 2).unwrap();
-        assert_eq!(total_size_processes(&tree.root, &pool).unwrap(), tree.total);
+        assert_eq!(
+            total_size_processes(&tree.root, &pool).unwrap(),
+            tree.total,
+            "total_size_processes gives the exact total, with the sizes from the workers' file_size task"
+        );
     }
 
     fn a_size_that_cannot_be_read_is_an_error() {
@@ -116,7 +124,11 @@ grading::graded! {
 
     fn a_tree_of_one_file_totals_that_file() {
         let tree = Tree::new("one-file", 0);
-        assert_eq!(total_size(&tree.root).unwrap(), 5);
-        assert_eq!(total_size_threads(&tree.root, 2, file_len).unwrap(), 5);
+        assert_eq!(total_size(&tree.root).unwrap(), 5, "a tree of one 5-byte file totals 5");
+        assert_eq!(
+            total_size_threads(&tree.root, 2, file_len).unwrap(),
+            5,
+            "a tree of one 5-byte file totals 5, also on more threads than top entries"
+        );
     }
 }

@@ -102,9 +102,9 @@ grading::graded! {
         }
         assert_eq!(&stream[..4], 3u32.to_le_bytes(), "a 4-byte little-endian length comes first");
         let mut input = Cursor::new(stream);
-        assert_eq!(read_frame(&mut input), Ok(Some(b"one".to_vec())));
-        assert_eq!(read_frame(&mut input), Ok(Some(Vec::new())));
-        assert_eq!(read_frame(&mut input), Ok(Some(b"three".to_vec())));
+        assert_eq!(read_frame(&mut input), Ok(Some(b"one".to_vec())), "read_frame gives back the first frame written, \"one\"");
+        assert_eq!(read_frame(&mut input), Ok(Some(Vec::new())), "an empty payload is a frame too: read_frame gives it back empty");
+        assert_eq!(read_frame(&mut input), Ok(Some(b"three".to_vec())), "read_frame gives back the third frame written, \"three\"");
         assert_eq!(read_frame(&mut input), Ok(None), "a stream that ends between frames ends cleanly");
     }
 
@@ -116,9 +116,9 @@ grading::graded! {
         // One byte per read: a single read() is not a whole frame.
         let mut input = Trickle(Cursor::new(stream));
         assert_eq!(read_frame(&mut input), Ok(Some(b"one".to_vec())), "a frame read in pieces must come back whole");
-        assert_eq!(read_frame(&mut input), Ok(Some(Vec::new())));
-        assert_eq!(read_frame(&mut input), Ok(Some(b"three".to_vec())));
-        assert_eq!(read_frame(&mut input), Ok(None));
+        assert_eq!(read_frame(&mut input), Ok(Some(Vec::new())), "an empty frame read in pieces comes back empty");
+        assert_eq!(read_frame(&mut input), Ok(Some(b"three".to_vec())), "a frame read in pieces must come back whole");
+        assert_eq!(read_frame(&mut input), Ok(None), "a stream that ends between frames ends cleanly, also when read in pieces");
         let mut cut = 10u32.to_le_bytes().to_vec();
         cut.extend_from_slice(b"abc");
         assert_eq!(
@@ -172,15 +172,30 @@ grading::graded! {
     fn a_frame_cut_short_is_reported() {
         let mut stream = 10u32.to_le_bytes().to_vec();
         stream.extend_from_slice(b"abc");
-        assert_eq!(read_frame(&mut Cursor::new(stream)), Err(FrameError::Truncated { expected: 10, got: 3 }));
-        assert_eq!(read_frame(&mut Cursor::new(vec![1, 0])), Err(FrameError::Truncated { expected: 4, got: 2 }));
+        assert_eq!(
+            read_frame(&mut Cursor::new(stream)),
+            Err(FrameError::Truncated { expected: 10, got: 3 }),
+            "a frame that announces 10 bytes and ends after 3 is Truncated, not a shorter frame"
+        );
+        assert_eq!(
+            read_frame(&mut Cursor::new(vec![1, 0])),
+            Err(FrameError::Truncated { expected: 4, got: 2 }),
+            "a stream that ends inside the 4-byte length is Truncated, not a clean end"
+        );
     }
 
     fn an_oversized_length_is_refused_before_anything_is_read() {
         let stream = u32::MAX.to_le_bytes().to_vec();
-        assert_eq!(read_frame(&mut Cursor::new(stream)), Err(FrameError::Oversized { len: u32::MAX as usize }));
+        assert_eq!(
+            read_frame(&mut Cursor::new(stream)),
+            Err(FrameError::Oversized { len: u32::MAX as usize }),
+            "a length over MAX_FRAME is Oversized, found before any payload is allocated or read"
+        );
         let just_over = ((MAX_FRAME + 1) as u32).to_le_bytes().to_vec();
-        assert!(matches!(read_frame(&mut Cursor::new(just_over)), Err(FrameError::Oversized { .. })));
+        assert!(
+            matches!(read_frame(&mut Cursor::new(just_over)), Err(FrameError::Oversized { .. })),
+            "a length of MAX_FRAME + 1 is already Oversized"
+        );
     }
 
     fn a_frame_of_exactly_max_frame_passes_and_one_byte_more_does_not() {
@@ -188,9 +203,13 @@ grading::graded! {
         let payload = vec![7u8; MAX_FRAME];
         let mut stream = Vec::new();
         write_frame(&mut stream, &payload).unwrap();
-        assert_eq!(read_frame(&mut Cursor::new(stream)).unwrap().map(|p| p.len()), Some(MAX_FRAME));
+        assert_eq!(
+            read_frame(&mut Cursor::new(stream)).unwrap().map(|p| p.len()),
+            Some(MAX_FRAME),
+            "a frame of exactly MAX_FRAME bytes is allowed and read whole"
+        );
         let refused = write_frame(&mut Vec::new(), &vec![0u8; MAX_FRAME + 1]).unwrap_err();
-        assert_eq!(refused.kind(), std::io::ErrorKind::InvalidInput);
+        assert_eq!(refused.kind(), std::io::ErrorKind::InvalidInput, "write_frame refuses a payload over MAX_FRAME with ErrorKind::InvalidInput");
     }
 
     fn an_interrupted_read_is_retried_and_another_error_is_reported() {
@@ -216,20 +235,32 @@ grading::graded! {
         let mut stream = Vec::new();
         write_frame(&mut stream, &[0xff, 0xff, 0xff]).unwrap();
         let outcome = receive::<Request>(&mut Cursor::new(stream));
-        assert!(matches!(outcome, Err(FrameError::Malformed(_))), "{outcome:?}");
+        assert!(
+            matches!(outcome, Err(FrameError::Malformed(_))),
+            "a frame whose bytes are not a Request is FrameError::Malformed, got {outcome:?}"
+        );
     }
 
     fn the_registry_runs_named_tasks_and_turns_panics_into_errors() {
         let registry = registry();
         let results: Vec<Result<u64, String>> = decode_each(&registry.run("square", &encoded(&[4, 5])).unwrap()).unwrap();
-        assert_eq!(results, [Ok(16), Ok(25)]);
+        assert_eq!(results, [Ok(16), Ok(25)], "the registry runs the task named \"square\" on each input of the chunk");
         let results: Vec<Result<u64, String>> =
             decode_each(&registry.run("fail_on_seven", &encoded(&[6, 7, 8])).unwrap()).unwrap();
-        assert_eq!(results[0], Ok(6));
-        assert!(results[1].as_ref().unwrap_err().contains("seven is not allowed"), "{results:?}");
+        assert_eq!(results[0], Ok(6), "the input before the one that panics still gives its result");
+        assert!(
+            results[1].as_ref().unwrap_err().contains("seven is not allowed"),
+            "the task's panic on 7 comes back as that input's Err, holding the panic message: {results:?}"
+        );
         assert_eq!(results[2], Ok(8), "the panic costs only its own input");
-        assert!(registry.run("cube", &encoded(&[4])).unwrap_err().contains("cube"));
-        assert!(registry.run("square", &[0xff]).unwrap_err().contains("bad input"));
+        assert!(
+            registry.run("cube", &encoded(&[4])).unwrap_err().contains("cube"),
+            "running a task that is not registered is an error that names it (\"cube\")"
+        );
+        assert!(
+            registry.run("square", &[0xff]).unwrap_err().contains("bad input"),
+            "inputs that do not decode are refused with an error that says \"bad input\""
+        );
         let mut half_good = encoded(&[4]);
         half_good.push(0xff);
         let refused = registry.run("square", &half_good);
@@ -250,9 +281,13 @@ grading::graded! {
         serve(Cursor::new(input), &mut output, &registry()).unwrap();
         let mut replies = Cursor::new(output);
         let decode = |reply: Reply| decode_each::<Result<u64, String>>(&reply.unwrap()).unwrap();
-        assert_eq!(decode(receive(&mut replies).unwrap().unwrap()), [Ok(4), Ok(9)]);
+        assert_eq!(
+            decode(receive(&mut replies).unwrap().unwrap()),
+            [Ok(4), Ok(9)],
+            "serve answers the first request, square of [2, 3], with its results"
+        );
         let second = decode(receive(&mut replies).unwrap().unwrap());
-        assert_eq!(second[0], Ok(6));
+        assert_eq!(second[0], Ok(6), "in the second request, the input before the one that panics still gives its result");
         assert!(second[1].is_err(), "the panic is an error for that input only");
         let refused: Reply = receive(&mut replies).unwrap().unwrap();
         assert!(refused.unwrap_err().contains("cube"), "an unknown task refuses the request");
@@ -283,7 +318,11 @@ grading::graded! {
             let answer = arrived.recv_timeout(Duration::from_secs(2)).unwrap_or_else(|_| {
                 panic!("no reply to a request within 2 s while the worker's stdin stayed open: is the reply left in a buffer?")
             });
-            assert_eq!(decode_each::<Result<u64, String>>(&answer.unwrap()).unwrap(), [Ok(x * x)]);
+            assert_eq!(
+                decode_each::<Result<u64, String>>(&answer.unwrap()).unwrap(),
+                [Ok(x * x)],
+                "the worker answers square of {x} with its result"
+            );
         }
         send(&mut requests, &Request::Shutdown).unwrap();
         let status = exit_within(&mut running.0, Duration::from_secs(2))
@@ -295,16 +334,16 @@ grading::graded! {
 
     fn the_worker_process_reports_bad_frames_and_exits() {
         let (code, stderr) = feed_worker(&u32::MAX.to_le_bytes());
-        assert_eq!(code, Some(2), "{stderr}");
-        assert!(stderr.contains("oversized frame"), "{stderr}");
+        assert_eq!(code, Some(2), "serve returns the error for an oversized length, so the worker exits with code 2; its stderr: {stderr}");
+        assert!(stderr.contains("oversized frame"), "the worker's stderr names the oversized frame; it said: {stderr}");
         let mut garbage = 3u32.to_le_bytes().to_vec();
         garbage.extend_from_slice(&[0xff, 0xff, 0xff]);
         let (code, stderr) = feed_worker(&garbage);
-        assert_eq!(code, Some(2));
-        assert!(stderr.contains("malformed frame"), "{stderr}");
+        assert_eq!(code, Some(2), "serve returns the error for a frame that is not a Request, so the worker exits with code 2; its stderr: {stderr}");
+        assert!(stderr.contains("malformed frame"), "the worker's stderr names the malformed frame; it said: {stderr}");
         let (code, stderr) = feed_worker(&[9, 0, 0, 0, 1]);
-        assert_eq!(code, Some(2));
-        assert!(stderr.contains("truncated frame"), "{stderr}");
+        assert_eq!(code, Some(2), "serve returns the error for a frame cut short, so the worker exits with code 2; its stderr: {stderr}");
+        assert!(stderr.contains("truncated frame"), "the worker's stderr names the truncated frame; it said: {stderr}");
         let (code, _) = feed_worker(&[]);
         assert_eq!(code, Some(0), "an empty stdin is a clean end");
     }

@@ -11,7 +11,11 @@ grading::graded! {
         assert_eq!(out.len(), 3, "one list of results per thread");
         for (t, results) in out.iter().enumerate() {
             let expected: Vec<u64> = (0..5).map(|i| ((t * 10 + i) as u64).pow(2)).collect();
-            assert_eq!(results.iter().map(|r| *r.as_ref().unwrap()).collect::<Vec<_>>(), expected, "thread {t}");
+            assert_eq!(
+                results.iter().map(|r| *r.as_ref().unwrap()).collect::<Vec<_>>(),
+                expected,
+                "thread {t} gets the squares of its own inputs, in order, not another thread's"
+            );
         }
     }
 
@@ -31,14 +35,14 @@ grading::graded! {
     fn requests_from_several_threads_run_at_the_same_time() {
         let pool = ProcessPool::new(worker(), 2).unwrap();
         let out = from_threads(&pool, 2, "sleep_ms", |_| vec![300]);
-        assert_eq!(out.len(), 2);
+        assert_eq!(out.len(), 2, "two threads get two lists of results");
         assert_eq!(pool.busy_peak(), 2, "the two threads' tasks ran on both workers at once");
     }
 
     fn one_threads_inputs_run_side_by_side() {
         let pool = ProcessPool::new(worker(), 2).unwrap();
         let out = from_threads(&pool, 1, "sleep_ms", |_| vec![300, 300]);
-        assert_eq!(out, [vec![Ok(300), Ok(300)]]);
+        assert_eq!(out, [vec![Ok(300), Ok(300)]], "the one thread gets the results of both its inputs");
         assert_eq!(pool.busy_peak(), 2, "one thread's two inputs must be handed over together, so both workers run them at once");
     }
 

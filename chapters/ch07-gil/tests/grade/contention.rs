@@ -14,7 +14,7 @@ grading::graded! {
                 assert_eq!(
                     total(strategy, threads, n, |i| 3 * i),
                     expected,
-                    "{strategy:?} on {threads} thread(s)"
+                    "{strategy:?} on {threads} thread(s) must give the exact total of 3 * i for every i below {n}"
                 );
             }
         }
@@ -69,7 +69,7 @@ grading::graded! {
             }
         });
         assert_eq!(sharded.shards(), [1000, 2000, 3000, 4000], "thread t adds to shard t");
-        assert_eq!(sharded.sum(), 10_000);
+        assert_eq!(sharded.sum(), 10_000, "sum() adds up every shard: 1000 + 2000 + 3000 + 4000");
         sharded.add(5, 1);
         assert_eq!(sharded.shards()[1], 2001, "shard numbers wrap around");
         assert_eq!(ShardedTotal::new(0).shards().len(), 1, "at least one shard");
@@ -93,9 +93,21 @@ grading::graded! {
         }
         for i in 0..3 {
             // The counterexample: plain counters sit side by side.
-            assert_eq!(address(packed.slot(i + 1)) - address(packed.slot(i)), 8);
+            assert_eq!(
+                address(packed.slot(i + 1)) - address(packed.slot(i)),
+                8,
+                "the given PackedCounters sit side by side, 8 bytes apart"
+            );
         }
-        assert_eq!(count_each::<PaddedCounters>(4, 10_000), [10_000; 4]);
-        assert_eq!(count_each::<PackedCounters>(4, 10_000), [10_000; 4]);
+        assert_eq!(
+            count_each::<PaddedCounters>(4, 10_000),
+            [10_000; 4],
+            "each of four threads counts 10 000 on its own padded counter, and slot(i) gives counter i back"
+        );
+        assert_eq!(
+            count_each::<PackedCounters>(4, 10_000),
+            [10_000; 4],
+            "each of four threads counts 10 000 on its own packed counter"
+        );
     }
 }

@@ -7,7 +7,7 @@ grading::graded! {
         let interval = Duration::from_millis(20);
         let convoy = measure_convoy(interval, 3, Duration::from_millis(5));
         assert_eq!(convoy.latencies.len(), 3, "one latency per wake-up");
-        assert_eq!(convoy.switch_interval, interval);
+        assert_eq!(convoy.switch_interval, interval, "the Convoy records the switch interval it ran with");
         for latency in &convoy.latencies {
             // At least one interval: the CPU-bound thread holds the lock until
             // asked, and the I/O thread may ask only after a whole interval.
@@ -19,8 +19,8 @@ grading::graded! {
     fn the_median_is_the_middle_wait() {
         let ms = Duration::from_millis;
         let convoy = |latencies: Vec<Duration>| Convoy { switch_interval: ms(5), latencies, cpu_steps: 0 };
-        assert_eq!(convoy(vec![ms(5), ms(1), ms(4), ms(2), ms(3)]).median(), ms(3));
-        assert_eq!(convoy(vec![ms(9), ms(1), ms(7)]).median(), ms(7));
+        assert_eq!(convoy(vec![ms(5), ms(1), ms(4), ms(2), ms(3)]).median(), ms(3), "the median of 1..=5 ms is 3 ms");
+        assert_eq!(convoy(vec![ms(9), ms(1), ms(7)]).median(), ms(7), "the median is the middle of the sorted waits, not of the order given");
         assert_eq!(convoy(vec![ms(2), ms(4)]).median(), ms(4), "the upper of two middles");
     }
 
@@ -36,6 +36,11 @@ grading::graded! {
         }
         Band::around(Duration::from_millis(300))
             .assert_contains("getting a 300 ms-interval GIL back after I/O", long.latencies[0]);
-        assert!(short.median() < long.median(), "1 ms: {:?}, 300 ms: {:?}", short.latencies, long.latencies);
+        assert!(
+            short.median() < long.median(),
+            "a 1 ms interval gives shorter waits than a 300 ms one; 1 ms: {:?}, 300 ms: {:?}",
+            short.latencies,
+            long.latencies
+        );
     }
 }

@@ -109,7 +109,7 @@ grading::graded! {
             });
         });
         assert_eq!(during, 0, "{during} steps ran while another thread held the GIL");
-        assert_eq!(steps.into_inner(), 100);
+        assert_eq!(steps.into_inner(), 100, "once the holder let go, cpu_bound ran all 100 steps");
     }
 
     fn a_step_that_panics_fails_the_whole_run() {
@@ -117,7 +117,7 @@ grading::graded! {
             let gil = Gil::new(Duration::from_millis(1));
             let result = catch_unwind(AssertUnwindSafe(|| {
                 cpu_bound(with_gil.then_some(&gil), 2, 100, |i| {
-                    assert_ne!(i, 51, "step 51 failed");
+                    assert_ne!(i, 51, "the test's step 51 fails on purpose");
                     i
                 })
             }));
@@ -152,7 +152,7 @@ grading::graded! {
             });
         });
         assert_eq!(during, 0, "{during} I/O tasks started while another thread held the GIL");
-        assert_eq!(waits.into_inner(), 4);
+        assert_eq!(waits.into_inner(), 4, "once the holder let go, io_bound ran all 4 tasks");
     }
 
     fn io_bound_takes_the_gil_once_per_thread_and_back_after_each_wait() {
@@ -169,12 +169,12 @@ grading::graded! {
     }
 
     fn shapes_follow_the_speedups() {
-        assert_eq!(Shape::of(&[1.0, 0.97, 1.04]), Shape::Flat);
-        assert_eq!(Shape::of(&[1.0, 1.49]), Shape::Flat);
-        assert_eq!(Shape::of(&[1.0, 1.5]), Shape::Scales);
-        assert_eq!(Shape::of(&[1.0, 1.9, 3.7]), Shape::Scales);
+        assert_eq!(Shape::of(&[1.0, 0.97, 1.04]), Shape::Flat, "speed-ups around 1 are flat");
+        assert_eq!(Shape::of(&[1.0, 1.49]), Shape::Flat, "a best speed-up of 1.49, below the 1.5 threshold, is flat");
+        assert_eq!(Shape::of(&[1.0, 1.5]), Shape::Scales, "a speed-up of exactly 1.5 (the threshold) scales");
+        assert_eq!(Shape::of(&[1.0, 1.9, 3.7]), Shape::Scales, "speed-ups of 1.9 and 3.7 scale");
         assert_eq!(Shape::of(&[1.0, 1.8, 1.2]), Shape::Scales, "the best thread count counts");
-        assert_eq!(Shape::of(&[1.0]), Shape::Flat);
+        assert_eq!(Shape::of(&[1.0]), Shape::Flat, "one thread alone, a speed-up of 1, is flat");
     }
 
     fn a_fixed_report_renders_its_shapes() {

@@ -62,7 +62,7 @@ grading::graded! {
         });
         probe.assert_exclusive("the first step of four threads under the GIL");
         assert_eq!(inside.peak(), 1, "two threads ran bytecode at once under the GIL");
-        assert_eq!(inside.entries(), 200);
+        assert_eq!(inside.entries(), 200, "each of the four threads runs all 50 of its steps under the GIL");
     }
 
     fn cpu_bound_threads_take_turns() {
@@ -132,7 +132,7 @@ grading::graded! {
     fn a_waiter_gets_the_lock_after_about_one_interval() {
         let interval = Duration::from_millis(20);
         let gil = Gil::new(interval);
-        assert_eq!(gil.switch_interval(), interval);
+        assert_eq!(gil.switch_interval(), interval, "switch_interval() is the interval the Gil was made with");
         let holding = AtomicBool::new(false);
         let waiter_done = AtomicBool::new(false);
         thread::scope(|scope| {
@@ -156,7 +156,10 @@ grading::graded! {
             );
         });
         let stats = gil.stats();
-        assert_eq!(stats.forced_drops, 1, "{stats:?}");
+        assert_eq!(
+            stats.forced_drops, 1,
+            "one waiter asked the CPU-bound holder once, so forced_drops is 1: {stats:?}"
+        );
         assert!(
             stats.waited >= interval.mul_f64(0.99),
             "the waiter waited a whole interval, but the statistics say {:?}",
@@ -294,7 +297,11 @@ grading::graded! {
             drop(guard);
             waiter.join().unwrap();
         });
-        assert_eq!(gil.stats().forced_drops, 0);
+        assert_eq!(
+            gil.stats().forced_drops,
+            0,
+            "the waiter got the lock when the guard was dropped; with no drop request, that is not a forced drop"
+        );
     }
 
     fn acquiring_twice_on_one_thread_panics_instead_of_hanging() {

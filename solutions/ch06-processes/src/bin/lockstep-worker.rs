@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use ch06_processes::protocol::serve;
 use ch06_processes::tasks::course_registry;
 
+// ANCHOR: main
 fn main() -> ExitCode {
     // A task's panic goes back to the pool as that task's error; printing it
     // here as well would only clutter the parent's stderr.
@@ -23,3 +24,4 @@ fn main() -> ExitCode {
         }
     }
 }
+// ANCHOR_END: main
