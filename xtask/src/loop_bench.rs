@@ -2,10 +2,14 @@
 //! learner waits between saving a file and seeing its grade.
 //!
 //! A benchmark, not a test: it prints figures and asserts nothing. It works
-//! on a clone of the course (the committed state) in `target/loop-bench/`,
+//! on a copy of the course's tracked files as they are now (uncommitted
+//! changes included, so a change to the loop can be measured before it is
+//! committed) in `target/loop-bench/`,
 //! with a target folder of its own that stays warm between runs, so the
 //! learner's files are never touched. The exercise gets its reference
-//! solution (a learner about to pass), then N one-line edits, each timed:
+//! solution with one known mistake (its first mutant): it compiles, runs
+//! every test and fails one, as for a learner about to pass (watch mode
+//! stays on it). Then N one-line edits, each timed:
 //!
 //! - `check`: the wall time of `cargo xtask check <exercise>`, the runner
 //!   started through cargo as a learner starts it;
@@ -27,8 +31,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 
 use crate::course::Course;
-use crate::grade;
 use crate::ui;
+use crate::{grade, mutants};
 
 pub struct Options<'a> {
     pub exercise: Option<&'a str>,
@@ -41,21 +45,16 @@ pub fn run(root: &Path, options: Options<'_>) -> Result<bool> {
     let name = options.exercise.unwrap_or("arguments");
     let (chapter, exercise) = course.find_exercise(name)?;
     let base = root.join("target/loop-bench");
-    let clone = base.join("course");
-    let target = base.join("target");
-    let _ = fs::remove_dir_all(&clone);
+    let copy = base.join("course");
     fs::create_dir_all(&base)?;
-    let status = Command::new("git")
-        .args(["clone", "--quiet", "--local"])
-        .arg(root)
-        .arg(&clone)
-        .status()
-        .context("cannot run git")?;
-    if !status.success() {
-        bail!("git clone of the course into {} failed", clone.display());
-    }
-    let file = clone.join(exercise.starter_file(chapter));
-    let solution = fs::read_to_string(root.join(exercise.solution_file(chapter)))?;
+    let target = base.join("target");
+    copy_tracked_files(root, &copy)?;
+    let file = copy.join(exercise.starter_file(chapter));
+    let reference = fs::read_to_string(root.join(exercise.solution_file(chapter)))?;
+    let Some(mistake) = mutants::load(root, chapter, exercise)?.into_iter().next() else {
+        bail!("`{name}` has no mutants");
+    };
+    let solution = mistake.apply(&reference)?;
     fs::write(&file, &solution)?;
     let edit = |i: usize| -> Result<()> {
         fs::write(&file, format!("{solution}// edit {i}\n"))
@@ -63,7 +62,7 @@ pub fn run(root: &Path, options: Options<'_>) -> Result<bool> {
     };
 
     println!(
-        "{} the save-to-grade loop on `{name}` ({} edits each; the first build of the clone \
+        "{} the save-to-grade loop on `{name}` ({} edits each; the first build of the copy \
          in {} can take minutes)",
         ui::bold("Timing"),
         options.runs,
@@ -72,7 +71,7 @@ pub fn run(root: &Path, options: Options<'_>) -> Result<bool> {
     let xtask = |args: &[&str]| {
         let mut command = grade::cargo();
         command
-            .current_dir(&clone)
+            .current_dir(&copy)
             .arg("xtask")
             .args(args)
             .env("CARGO_TARGET_DIR", &target)
@@ -82,11 +81,17 @@ pub fn run(root: &Path, options: Options<'_>) -> Result<bool> {
         command
     };
     // Warm up: the runner, the chapter and its test binary, built once.
+    let graded = |output: &[u8]| {
+        String::from_utf8_lossy(output)
+            .lines()
+            .any(|line| is_grade_line(line, name))
+    };
     let warm = xtask(&["check", name]).output()?;
-    if !warm.status.success() {
+    if !graded(&warm.stdout) {
         bail!(
-            "the reference solution of `{name}` does not pass in the clone:\n{}",
-            String::from_utf8_lossy(&warm.stdout)
+            "`cargo xtask check {name}` gave no grade in the copy:\n{}{}",
+            String::from_utf8_lossy(&warm.stdout),
+            String::from_utf8_lossy(&warm.stderr)
         );
     }
 
@@ -96,9 +101,9 @@ pub fn run(root: &Path, options: Options<'_>) -> Result<bool> {
         let started = Instant::now();
         let output = xtask(&["check", name]).output()?;
         check.push(started.elapsed());
-        if !output.status.success() {
+        if !graded(&output.stdout) {
             bail!(
-                "check failed on edit {i}:\n{}",
+                "check gave no grade on edit {i}:\n{}",
                 String::from_utf8_lossy(&output.stdout)
             );
         }
@@ -119,8 +124,37 @@ pub fn run(root: &Path, options: Options<'_>) -> Result<bool> {
             ratio(&watch)
         );
     }
-    let _ = fs::remove_dir_all(&clone);
+    let _ = fs::remove_dir_all(&copy);
     Ok(true)
+}
+
+/// Copies the files git tracks (as they are in the working tree) from
+/// `root` to `to`, replacing what was there.
+fn copy_tracked_files(root: &Path, to: &Path) -> Result<()> {
+    let _ = fs::remove_dir_all(to);
+    let listed = Command::new("git")
+        .current_dir(root)
+        .args(["ls-files", "-z"])
+        .output()
+        .context("cannot run git")?;
+    if !listed.status.success() {
+        bail!("git ls-files failed in {}", root.display());
+    }
+    for name in listed
+        .stdout
+        .split(|&b| b == 0)
+        .filter(|name| !name.is_empty())
+    {
+        let name = Path::new(std::str::from_utf8(name)?);
+        let from = root.join(name);
+        if !from.is_file() {
+            continue; // deleted in the working tree
+        }
+        let target = to.join(name);
+        fs::create_dir_all(target.parent().expect("a file is in a folder"))?;
+        fs::copy(&from, &target).with_context(|| format!("cannot copy {}", name.display()))?;
+    }
+    Ok(())
 }
 
 /// Starts watch mode, waits for its first grade, then times each edit
@@ -142,11 +176,10 @@ fn time_watch(
             }
         }
     });
-    let graded = format!("{name} passes");
     let wait_for_grade = || -> Result<()> {
         loop {
             match seen.recv_timeout(Duration::from_secs(120)) {
-                Ok(line) if line.contains(&graded) => return Ok(()),
+                Ok(line) if is_grade_line(&line, name) => return Ok(()),
                 Ok(_) => {}
                 Err(_) => bail!("watch mode showed no grade within 120 s"),
             }
@@ -215,6 +248,12 @@ fn time_rustlings(dir: &Path, runs: usize) -> Result<Vec<Duration>> {
     })();
     fs::write(&file, original)?;
     result.map(|()| times)
+}
+
+/// `✗ arguments   5/6 tests pass   chapters/...`: the line that grades
+/// the exercise, in `check` and in `watch`.
+fn is_grade_line(line: &str, name: &str) -> bool {
+    line.split_whitespace().nth(1) == Some(name) && line.contains("tests pass")
 }
 
 fn median(times: &[Duration]) -> Duration {

@@ -78,7 +78,7 @@ for maintainers
                           every page, no console errors, the search works
   loop [exercise] [--runs N] [--rustlings DIR]
                           time the save-to-grade loop (check and watch, N
-                          one-line edits each, default 8) on a clone of the
+                          one-line edits each, default 8) on a copy of the
                           course; beside rustlings' `run arc1` if given
 
 options

@@ -413,13 +413,22 @@ fn run_chapter(
 
 /// Writes what this run observed into the chapter's signatures file, drops
 /// entries of mutants that no longer exist, and says how many of the caught
-/// mutants their own failing tests name (the diagnosis a learner would get).
+/// mutants the signatures recorded before this run name from this run's
+/// failures: the diagnosis a learner with that mistake gets from `check`.
 fn record_signatures(
     root: &Path,
     chapter: &Chapter,
     observed: Vec<(String, String, Signature)>,
 ) -> Result<()> {
     let mut signatures = diagnose::load(root, chapter);
+    // Named as `check` would name them: this run's failures against the
+    // signatures recorded before it.
+    let named = observed
+        .iter()
+        .filter(|(exercise, mutant, failed)| {
+            diagnose::diagnose(&signatures, exercise, failed) == Diagnosis::Known(mutant.clone())
+        })
+        .count();
     let mut changed = 0;
     for (exercise, mutant, failed) in &observed {
         let entry = signatures.entry(exercise.clone()).or_default();
@@ -439,14 +448,8 @@ fn record_signatures(
     }
     signatures.retain(|exercise, _| chapter.exercises.iter().any(|e| &e.name == exercise));
     diagnose::save(root, chapter, &signatures)?;
-    let named = observed
-        .iter()
-        .filter(|(exercise, mutant, failed)| {
-            diagnose::diagnose(&signatures, exercise, failed) == Diagnosis::Known(mutant.clone())
-        })
-        .count();
     println!(
-        "  {named}/{} caught mutants named by their own failing tests{}",
+        "  {named}/{} caught mutants named by `check` from the recorded signatures{}",
         observed.len(),
         if changed > 0 {
             format!(
