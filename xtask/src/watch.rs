@@ -55,7 +55,8 @@ pub fn run(root: &Path, name: Option<&str>, force_poll: bool, verbose: bool) -> 
         verbose,
     ));
     loop {
-        if let Some(key) = keys.next(Duration::from_millis(100))? {
+        // A short wait for a key, so that a saved file is noticed soon.
+        if let Some(key) = keys.next(Duration::from_millis(25))? {
             match key {
                 'q' => {
                     println!(
@@ -118,8 +119,9 @@ pub fn run(root: &Path, name: Option<&str>, force_poll: bool, verbose: bool) -> 
         }
         if changes.try_recv().is_ok() {
             // Editors save in bursts (a temporary file, a rename, a format):
-            // wait until the burst is over, then grade once.
-            while changes.recv_timeout(Duration::from_millis(200)).is_ok() {}
+            // wait until the burst is over, then grade once. The quiet spell
+            // is short because the learner waits through it on every save.
+            while changes.recv_timeout(Duration::from_millis(80)).is_ok() {}
             survive(grade(
                 root,
                 &course,
