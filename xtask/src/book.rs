@@ -58,17 +58,7 @@ pub fn check_whole(root: &Path, course: &Course) -> Result<Vec<String>> {
         "cargo xtask book",
     );
     problems.extend(crate::figures::stale(root, course)?);
-    let src = root.join("book/src");
-    for page in markdown_files(&src)? {
-        if page.starts_with(src.join("measurements")) || page.starts_with(src.join("exercises")) {
-            continue;
-        }
-        let text = fs::read_to_string(&page)?;
-        let shown = page
-            .strip_prefix(root)
-            .unwrap_or(&page)
-            .display()
-            .to_string();
+    for (_, shown, text) in hand_written_pages(root)? {
         for (line, number) in hand_typed_measurements(&text) {
             problems.push(format!(
                 "{shown}:{line}: `{number}` looks measured; include it from a table `cargo xtask bench` draws"
@@ -76,7 +66,7 @@ pub fn check_whole(root: &Path, course: &Course) -> Result<Vec<String>> {
         }
     }
     problems.extend(solutions_shown(root, course)?);
-    let map = fs::read_to_string(src.join(MAP)).unwrap_or_default();
+    let map = fs::read_to_string(root.join("book/src").join(MAP)).unwrap_or_default();
     for (group, ids) in &course.syllabus {
         if group == "whole-course" {
             continue;
@@ -134,19 +124,9 @@ pub fn solutions_shown(root: &Path, course: &Course) -> Result<Vec<String>> {
         let canonical = solution_path.canonicalize().unwrap_or(solution_path);
         answers.push((canonical, exercise.name.clone(), own));
     }
-    let src = root.join("book/src");
     let mut problems = Vec::new();
-    for page in markdown_files(&src)? {
-        if page.starts_with(src.join("measurements")) || page.starts_with(src.join("exercises")) {
-            continue;
-        }
-        let text = fs::read_to_string(&page)?;
+    for (page, shown, text) in hand_written_pages(root)? {
         let dir = page.parent().expect("a page is in a folder");
-        let shown = page
-            .strip_prefix(root)
-            .unwrap_or(&page)
-            .display()
-            .to_string();
         for (number, line) in outside_solution_blocks(&text) {
             for include in directives(line) {
                 let file = include.split(':').next().unwrap_or_default();
@@ -410,6 +390,27 @@ pub fn check_sources(root: &Path) -> Result<Vec<String>> {
         }
     }
     Ok(problems)
+}
+
+/// The pages written by hand (not the generated `measurements/` and
+/// `exercises/`): each page's path, its path from the root for messages,
+/// and its text.
+fn hand_written_pages(root: &Path) -> Result<Vec<(PathBuf, String, String)>> {
+    let src = root.join("book/src");
+    let mut pages = Vec::new();
+    for page in markdown_files(&src)? {
+        if page.starts_with(src.join("measurements")) || page.starts_with(src.join("exercises")) {
+            continue;
+        }
+        let text = fs::read_to_string(&page)?;
+        let shown = page
+            .strip_prefix(root)
+            .unwrap_or(&page)
+            .display()
+            .to_string();
+        pages.push((page, shown, text));
+    }
+    Ok(pages)
 }
 
 fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>> {

@@ -34,7 +34,7 @@ mod timing;
 mod together;
 
 pub use deadline::{DEFAULT_LIMIT, deadline, limit};
-pub use examples::example_binary;
+pub use examples::{assert_says, example_binary, run_example};
 pub use gauge::{Gauge, GaugeGuard};
 pub use measure::Measurements;
 pub use overlap::OverlapProbe;

@@ -1,8 +1,8 @@
 use ch05_pools::chunking::{map_chunked, map_per_item, run_chunked};
 use ch05_pools::thread_pool::ThreadPool;
 use grading::{Band, OverlapProbe, ThreadSet, timed};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
@@ -117,13 +117,35 @@ grading::graded! {
     fn run_chunked_calls_f_once_per_number_and_waits_for_all() {
         let pool = ThreadPool::new(3);
         let calls: Arc<Vec<AtomicUsize>> = Arc::new((0..1003).map(|_| AtomicUsize::new(0)).collect());
-        let c = calls.clone();
+        // The call for 0 holds its job back until run_chunked has returned
+        // (or a second has passed, which a right run_chunked waits out): a
+        // run_chunked that returns before every job is done then returns
+        // while that job is held, every run, and its calls come late.
+        let returned = Arc::new((Mutex::new(false), Condvar::new()));
+        let late = Arc::new(AtomicUsize::new(0));
+        let (c, r, l) = (calls.clone(), returned.clone(), late.clone());
         run_chunked(&pool, &numbers(), 64, move |x| {
-            std::thread::yield_now();
+            let (flag, changed) = &*r;
+            if x == 0 {
+                let held = flag.lock().unwrap();
+                let _held = changed.wait_timeout_while(held, Duration::from_secs(1), |returned| !*returned).unwrap();
+            }
+            if *flag.lock().unwrap() {
+                l.fetch_add(1, Ordering::SeqCst);
+            }
             c[x as usize].fetch_add(1, Ordering::SeqCst);
         });
-        assert!(calls.iter().all(|n| n.load(Ordering::SeqCst) == 1), "every number once, all before returning");
+        let (flag, changed) = &*returned;
+        *flag.lock().unwrap() = true;
+        changed.notify_all();
+        assert!(calls.iter().all(|n| n.load(Ordering::SeqCst) <= 1), "run_chunked calls f once per number, never twice");
         grading::wait_until(|| pool.completed() >= 16);
+        assert_eq!(
+            late.load(Ordering::SeqCst),
+            0,
+            "run_chunked returned while a job was still running (the one that holds 0): it must wait for every chunk, the short last one too"
+        );
+        assert!(calls.iter().all(|n| n.load(Ordering::SeqCst) == 1), "every number once, all before returning");
         assert_eq!(pool.completed(), 16, "1003 numbers in chunks of 64 make 16 jobs");
     }
 
