@@ -166,7 +166,7 @@ fn explain(test: &grade::TestResult, exercise: &Exercise, known: Option<String>)
     out.push_str(&ui::indent(&failure.message, 4));
     if let Some(known) = known {
         out.push_str("\n\n");
-        out.push_str(&ui::indent(&ui::yellow(&ui::wrap_lines(&known, 76)), 2));
+        out.push_str(&ui::indent(&ui::yellow(&ui::wrap(&known, 76)), 2));
     }
     out.push_str(&format!(
         "\n\n  stuck? cargo xtask hint {} (each time one step further)\n",

@@ -29,6 +29,10 @@ pub struct Grades {
     pub exit: Option<std::process::ExitStatus>,
 }
 
+/// The words of the deadline watchdog (`grading::deadline`) and of the
+/// runner's own limit: a test that failed with them did not finish.
+const DEADLOCK: &str = "probable deadlock in";
+
 /// A run that the runner had to kill.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hang {
@@ -48,7 +52,7 @@ impl Hang {
             .and_then(|test| test.split("::").next())
             .unwrap_or("the chapter");
         let mut message = format!(
-            "probable deadlock in {exercise}: no result within {} s; the run was stopped",
+            "{DEADLOCK} {exercise}: no result within {} s; the run was stopped",
             self.limit.as_secs_f64()
         );
         if !self.running.is_empty() {
@@ -106,7 +110,7 @@ impl TestResult {
     pub fn reports_deadlock(&self) -> bool {
         self.failure
             .as_ref()
-            .is_some_and(|failure| failure.message.contains("probable deadlock in"))
+            .is_some_and(|failure| failure.message.contains(DEADLOCK))
     }
 }
 
@@ -565,12 +569,9 @@ fn failure_from(lines: &[&str]) -> Failure {
         }
     }
     panics.retain(|panic| panic.location.is_some() || !panic.lines.is_empty());
-    let deadlock = panics.iter().any(|panic| {
-        panic
-            .lines
-            .iter()
-            .any(|line| line.contains("probable deadlock in"))
-    });
+    let deadlock = panics
+        .iter()
+        .any(|panic| panic.lines.iter().any(|line| line.contains(DEADLOCK)));
     // Where to look: the learner's own code if a panic happened there; for a
     // deadlock, nowhere in particular (the watchdog's line says nothing).
     let location = if deadlock {

@@ -54,10 +54,10 @@ pub fn run(root: &Path, options: Options<'_>) -> Result<bool> {
     let Some(mistake) = mutants::load(root, chapter, exercise)?.into_iter().next() else {
         bail!("`{name}` has no mutants");
     };
-    let solution = mistake.apply(&reference)?;
-    fs::write(&file, &solution)?;
+    let nearly_right = mistake.apply(&reference)?;
+    fs::write(&file, &nearly_right)?;
     let edit = |i: usize| -> Result<()> {
-        fs::write(&file, format!("{solution}// edit {i}\n"))
+        fs::write(&file, format!("{nearly_right}// edit {i}\n"))
             .with_context(|| format!("cannot write {}", file.display()))
     };
 
@@ -80,33 +80,26 @@ pub fn run(root: &Path, options: Options<'_>) -> Result<bool> {
             .stderr(Stdio::piped());
         command
     };
-    // Warm up: the runner, the chapter and its test binary, built once.
-    let graded = |output: &[u8]| {
-        String::from_utf8_lossy(output)
-            .lines()
-            .any(|line| is_grade_line(line, name))
+    // One `cargo xtask check`, timed; an error when it gave no grade.
+    let check_once = || -> Result<Duration> {
+        let started = Instant::now();
+        let output = xtask(&["check", name]).output()?;
+        let took = started.elapsed();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        if !stdout.lines().any(|line| is_grade_line(line, name)) {
+            bail!(
+                "`cargo xtask check {name}` gave no grade in the copy:\n{stdout}{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        Ok(took)
     };
-    let warm = xtask(&["check", name]).output()?;
-    if !graded(&warm.stdout) {
-        bail!(
-            "`cargo xtask check {name}` gave no grade in the copy:\n{}{}",
-            String::from_utf8_lossy(&warm.stdout),
-            String::from_utf8_lossy(&warm.stderr)
-        );
-    }
-
+    // Warm up: the runner, the chapter and its test binary, built once.
+    check_once()?;
     let mut check = Vec::new();
     for i in 0..options.runs {
         edit(i)?;
-        let started = Instant::now();
-        let output = xtask(&["check", name]).output()?;
-        check.push(started.elapsed());
-        if !graded(&output.stdout) {
-            bail!(
-                "check gave no grade on edit {i}:\n{}",
-                String::from_utf8_lossy(&output.stdout)
-            );
-        }
+        check.push(check_once()?);
     }
     report("cargo xtask check", &check);
 

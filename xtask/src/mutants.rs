@@ -302,9 +302,8 @@ struct Job<'a> {
 
 /// What trying one mutant showed.
 enum Outcome {
-    /// Its first run failed, as it must (the failing tests' names, and
-    /// what the failure looked like).
-    Caught(Vec<String>, Signature),
+    /// Its first run failed, as it must: which tests, and how.
+    Caught(Signature),
     /// Its first run hung and was stopped: caught.
     Hung,
     /// A planted deadlock that failed without any "probable deadlock".
@@ -344,8 +343,8 @@ fn run_chapter(
     let queue = Mutex::new(jobs.into_iter().enumerate());
     let done = AtomicUsize::new(0);
     let caught = AtomicUsize::new(0);
-    // (exercise, mutant, the tests it failed) for every mutant caught by
-    // failing tests.
+    // (exercise, mutant, its failure) for every mutant caught by failing
+    // tests: the chapter's signatures.
     let observed = Mutex::new(Vec::new());
     std::thread::scope(|scope| -> Result<()> {
         let workers: Vec<_> = (0..slots)
@@ -364,7 +363,7 @@ fn run_chapter(
                         if matches!(outcome, Outcome::Caught(..) | Outcome::Hung) {
                             caught.fetch_add(1, Ordering::Relaxed);
                         }
-                        if let Outcome::Caught(_, signature) = &outcome {
+                        if let Outcome::Caught(signature) = &outcome {
                             observed
                                 .lock()
                                 .unwrap_or_else(PoisonError::into_inner)
@@ -495,10 +494,9 @@ fn try_mutant(
             {
                 Outcome::DeadlockUnreported
             }
-            Verdict::Failed { failed, .. } => Outcome::Caught(
-                failed.iter().map(|t| t.name.clone()).collect(),
-                Signature::of(&exercise.name, &failed),
-            ),
+            Verdict::Failed { failed, .. } => {
+                Outcome::Caught(Signature::of(&exercise.name, &failed))
+            }
             Verdict::Passed { .. } => {
                 let mut outcome = Outcome::Survived;
                 for run in 2..=RUNS {
@@ -527,13 +525,25 @@ fn try_mutant(
 fn describe(job: &Job<'_>, outcome: &Outcome, secs: f64) -> String {
     let who = format!("{}/{}", job.exercise.name, job.mutant.name);
     let (pass, fail) = (ui::pass_mark(), ui::fail_mark());
+    // The tests that caught it, named as libtest names them.
+    let caught_by = |signature: &Signature| {
+        let names: Vec<String> = signature
+            .tests
+            .iter()
+            .map(|test| format!("{}::{test}", job.exercise.name))
+            .collect();
+        names.join(", ")
+    };
     match outcome {
-        Outcome::Caught(by, _) if job.mutant.deadlock => format!(
+        Outcome::Caught(signature) if job.mutant.deadlock => format!(
             "{pass} {who:<44} planted deadlock, reported by {} ({secs:.1} s)",
-            by.join(", ")
+            caught_by(signature)
         ),
-        Outcome::Caught(by, _) => {
-            format!("{pass} {who:<44} caught by {} ({secs:.1} s)", by.join(", "))
+        Outcome::Caught(signature) => {
+            format!(
+                "{pass} {who:<44} caught by {} ({secs:.1} s)",
+                caught_by(signature)
+            )
         }
         Outcome::Hung => {
             format!("{pass} {who:<44} caught: its tests hung and were stopped ({secs:.1} s)")

@@ -294,9 +294,9 @@ fn waits_on_a_condvar(source: &str) -> bool {
 
 /// The lines (1-based) of `assert!`, `assert_eq!` and `assert_ne!` calls
 /// that give no message: fewer top-level arguments than the condition (one)
-/// or the two values (two) and a message. Strings, chars and nested
-/// brackets are skipped; closures' `|a, b|` commas are not top-level only
-/// inside brackets, which is where assertions keep them.
+/// or the two values (two) and a message. Commas inside strings, char
+/// literals and brackets do not count (a closure's `|a, b|` sits inside a
+/// call's parentheses).
 fn wordless_assertions(source: &str) -> Vec<usize> {
     let mut found = Vec::new();
     for (name, needs) in [("assert!(", 1), ("assert_eq!(", 2), ("assert_ne!(", 2)] {
@@ -322,7 +322,7 @@ fn wordless_assertions(source: &str) -> Vec<usize> {
 /// just after its opening parenthesis (a trailing comma adds none).
 fn top_level_arguments(text: &str) -> usize {
     let (mut depth, mut commas, mut last) = (0i32, 0, ' ');
-    let mut chars = text.chars().peekable();
+    let mut chars = text.chars();
     let mut in_string = false;
     while let Some(c) = chars.next() {
         if in_string {

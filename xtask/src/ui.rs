@@ -56,27 +56,25 @@ pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
 }
 
 /// Indents every line of `text` by `by` spaces.
-/// Wraps `text` at word boundaries to lines of at most `width` characters.
+/// Wraps each line of `text` at word boundaries to lines of at most
+/// `width` characters; line breaks already there stay (a list stays a list).
 pub fn wrap(text: &str, width: usize) -> String {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.len() + 1 + word.len() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines.join("\n")
-}
-
-/// Wraps each line of `text` on its own (a list stays a list).
-pub fn wrap_lines(text: &str, width: usize) -> String {
     text.lines()
-        .map(|line| wrap(line, width))
+        .map(|paragraph| {
+            let mut lines = Vec::new();
+            let mut line = String::new();
+            for word in paragraph.split_whitespace() {
+                if !line.is_empty() && line.len() + 1 + word.len() > width {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            lines.push(line);
+            lines.join("\n")
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -96,6 +94,7 @@ mod tests {
     #[test]
     fn wraps_at_word_boundaries() {
         assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour");
+        assert_eq!(wrap("- one two\n- three", 7), "- one\ntwo\n- three");
     }
 
     #[test]
