@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use std::path::Path;
 
-use crate::{book, ui};
+use crate::{learner::book, ui};
 
 /// What cargo reported when the package did not compile.
 #[derive(Debug, Clone, Default)]

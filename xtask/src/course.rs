@@ -20,6 +20,10 @@ pub struct Course {
     /// decision guide. Only `kind = "book"` makes sense here.
     #[serde(default, rename = "counterpart")]
     pub counterparts: Vec<Counterpart>,
+    /// Old chapter ids and the ids they became, so that a name from before
+    /// a renumbering gets pointed at its chapter.
+    #[serde(default)]
+    pub renamed: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -38,6 +42,9 @@ pub struct Chapter {
     /// Announced but not built yet.
     #[serde(default)]
     pub planned: bool,
+    /// One line on what the chapter will teach; the map shows it for a
+    /// planned chapter.
+    pub scope: Option<String>,
     /// The chapter's page under `book/src/`.
     pub page: Option<String>,
     #[serde(default, rename = "exercise")]
@@ -155,6 +162,9 @@ impl Course {
         }
         if let Some((chapter, exercise)) = self.exercises().find(|(_, e)| e.name == name) {
             return Ok(Target::Exercise(chapter, exercise));
+        }
+        if let Some(new) = self.renamed.get(name) {
+            bail!("chapter `{name}` is called `{new}` since the chapters were renumbered; did you mean `{new}`?");
         }
         let valid: Vec<&str> = self
             .built()
@@ -288,6 +298,19 @@ mod tests {
         assert_eq!(closest("downlods", &valid), Some("downloads"));
         assert_eq!(closest("argument", &valid), Some("arguments"));
         assert_eq!(closest("zzz", &valid), None);
+    }
+
+    #[test]
+    fn an_old_chapter_id_points_at_the_new_one() {
+        let course = Course::load(&crate::project_root()).unwrap();
+        for (old, new) in &course.renamed {
+            let error = course.find(Some(old)).unwrap_err().to_string();
+            assert!(
+                error.contains(&format!("did you mean `{new}`")),
+                "`{old}` should point at `{new}`: {error}"
+            );
+        }
+        assert!(!course.renamed.is_empty(), "the renumbering's old ids are listed");
     }
 
     #[test]

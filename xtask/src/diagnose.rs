@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::course::{Chapter, Exercise};
 use crate::grade::TestResult;
-use crate::mutants;
+use crate::maintainer::mutants;
 
 /// Exercise → mutant → what its failure looked like.
 pub type Signatures = BTreeMap<String, BTreeMap<String, Signature>>;

@@ -716,13 +716,13 @@ test result: FAILED. 2 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; 
     fn a_failure_speaks_of_the_learners_code_once_per_distinct_panic() {
         let section = [
             "",
-            "thread '<unnamed>' panicked at chapters/ch02-locks/tests/grade/bank_account.rs:37:60:",
+            "thread '<unnamed>' panicked at chapters/ch03-locks/tests/grade/bank_account.rs:37:60:",
             "the teller fainted",
-            "thread '<unnamed>' panicked at chapters/ch02-locks/src/bank_account.rs:45:9:",
+            "thread '<unnamed>' panicked at chapters/ch03-locks/src/bank_account.rs:45:9:",
             "not yet implemented: deposit",
-            "thread '<unnamed>' panicked at chapters/ch02-locks/src/bank_account.rs:45:9:",
+            "thread '<unnamed>' panicked at chapters/ch03-locks/src/bank_account.rs:45:9:",
             "not yet implemented: deposit",
-            "thread 'bank_account::deposits' panicked at chapters/ch02-locks/tests/grade/bank_account.rs:40:5:",
+            "thread 'bank_account::deposits' panicked at chapters/ch03-locks/tests/grade/bank_account.rs:40:5:",
             "a scoped thread panicked",
             "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
             "",
@@ -730,7 +730,7 @@ test result: FAILED. 2 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; 
         let failure = failure_from(&section);
         assert_eq!(
             failure.location.as_deref(),
-            Some("chapters/ch02-locks/src/bank_account.rs:45:9")
+            Some("chapters/ch03-locks/src/bank_account.rs:45:9")
         );
         assert_eq!(
             failure.message,

@@ -1,38 +1,28 @@
 //! Lockstep's runner: `cargo xtask <command>`.
 //!
-//! Learner commands show the course and grade exercises; maintainer commands
-//! check that the course itself is sound. Each command lives in its own
-//! module as a `run` function. Dependencies are few and each does one job:
+//! Learner commands show the course and grade exercises (`learner/`);
+//! maintainer commands check that the course itself is sound
+//! (`maintainer/`); what both use sits beside this file. Each command lives
+//! in its own module as a `run` function. Dependencies are few and each does one job:
 //! anyhow for errors, serde, toml and serde_json for `course.toml` and
 //! cargo's messages, mdbook-driver for the book, plotters for its plots, notify and crossterm for
 //! watch mode's file events and keys, similar for the solution's diff, and
 //! libc for killing a hung test's process group.
 
-mod bench;
-mod book;
-mod browser;
-mod busy;
-mod check;
+// The two rooms: what learners run, and what keeps the course sound.
+mod learner;
+mod maintainer;
+
+// Shared by both: the course map, grading and its messages, progress, the
+// terminal.
 mod compiler;
 mod course;
 mod deadline;
 mod diagnose;
-mod figures;
 mod generated;
 mod grade;
-mod hint;
-mod loop_bench;
-mod map;
-mod model;
-mod mutants;
 mod progress;
-mod reset;
-mod solution;
-mod stress;
-mod tidy;
 mod ui;
-mod verify;
-mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -150,35 +140,35 @@ fn run() -> Result<ExitCode> {
     let root = project_root();
     let free = args.free.first().map(String::as_str);
     let ok = match args.command.as_deref() {
-        None => map::run(&root).map(|()| true)?,
+        None => learner::map::run(&root).map(|()| true)?,
         Some("help") => {
             print!("{USAGE}");
             true
         }
-        Some("watch") => watch::run(&root, free, args.poll, args.verbose)?,
-        Some("check") => check::run(&root, free, args.verbose)?,
-        Some("solution") => solution::run(&root, free)?,
-        Some("reset") => reset::run(&root, free, args.all)?,
-        Some("hint") => hint::run(&root, free).map(|()| true)?,
-        Some("book") => book::run(&root, args.open)?,
-        Some("verify") => verify::run(&root, args.verbose)?,
-        Some("mutants") if args.tool => mutants::run_tool(&root, free)?,
-        Some("mutants") => mutants::run(
+        Some("watch") => learner::watch::run(&root, free, args.poll, args.verbose)?,
+        Some("check") => learner::check::run(&root, free, args.verbose)?,
+        Some("solution") => learner::solution::run(&root, free)?,
+        Some("reset") => learner::reset::run(&root, free, args.all)?,
+        Some("hint") => learner::hint::run(&root, free).map(|()| true)?,
+        Some("book") => learner::book::run(&root, args.open)?,
+        Some("verify") => maintainer::verify::run(&root, args.verbose)?,
+        Some("mutants") if args.tool => maintainer::mutants::run_tool(&root, free)?,
+        Some("mutants") => maintainer::mutants::run(
             &root,
             free,
-            mutants::Options {
+            maintainer::mutants::Options {
                 verbose: args.verbose,
                 busy: args.busy,
             },
         )?,
-        Some("stress") => stress::run(&root, free, args.runs.unwrap_or(30), args.busy)?,
-        Some("model") => model::run(&root, free)?,
-        Some("syllabus") => verify::syllabus(&root)?,
-        Some("bench") => bench::run(&root, free, args.render)?,
-        Some("browser") => browser::run(&root)?,
-        Some("loop") => loop_bench::run(
+        Some("stress") => maintainer::stress::run(&root, free, args.runs.unwrap_or(30), args.busy)?,
+        Some("model") => maintainer::model::run(&root, free)?,
+        Some("syllabus") => maintainer::verify::syllabus(&root)?,
+        Some("bench") => maintainer::bench::run(&root, free, args.render)?,
+        Some("browser") => maintainer::browser::run(&root)?,
+        Some("loop") => maintainer::loop_bench::run(
             &root,
-            loop_bench::Options {
+            maintainer::loop_bench::Options {
                 exercise: free,
                 runs: args.runs.unwrap_or(8),
                 rustlings: args.rustlings.as_deref(),

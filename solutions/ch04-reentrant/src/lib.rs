@@ -1,0 +1,21 @@
+//! Chapter 4: reentrant locks (reference solution).
+//!
+//! Every module is one exercise; the chapter's tests in
+//! `chapters/ch04-reentrant/tests/` grade this crate and the learner's alike.
+//!
+//! Locking twice
+//! - [`locking_twice`]: a lock with a time limit shows that a plain lock taken
+//!   twice would deadlock (R1).
+//! - [`add_and_down`]: `parking_lot::ReentrantMutex` lets one thread lock twice (R2).
+//! - [`reentrant_lock`]: build a reentrant lock from a mutex and a condition variable (R3).
+//! - [`no_reentrancy`]: the same API with a plain mutex, locked once at the edge (R4).
+//!
+//! Locking two things
+//! - [`lock_order`]: transfers that deadlock in argument order, and two fixes (R6).
+
+pub mod add_and_down;
+pub mod lock_order;
+pub mod locking_twice;
+pub mod no_reentrancy;
+pub mod reentrant_lock;
+mod sync;

@@ -1,0 +1,20 @@
+//! Chapter 5: condition variables and coordination (reference solution).
+//!
+//! Every module is one exercise; the chapter's tests in
+//! `chapters/ch05-condvars/tests/` grade this crate and the learner's alike.
+//!
+//! Waiting for a condition
+//! - [`withdraw_waits`]: a withdrawal that waits until deposits cover it (C1).
+//! - [`waiting_right`]: wait in a loop, and wake everyone who might care (C2).
+//!
+//! Coordination primitives, built by hand
+//! - [`bounded_queue`]: Python's `queue.Queue`, with timeouts and `close` (C3).
+//! - [`semaphore`]: a semaphore, bounded or not, with RAII permits (C4).
+//! - [`event_barrier`]: an event with a timed wait, and phases with `std::sync::Barrier` (C5).
+
+pub mod bounded_queue;
+pub mod event_barrier;
+pub mod semaphore;
+mod sync;
+pub mod waiting_right;
+pub mod withdraw_waits;

@@ -1,0 +1,230 @@
+//! `cargo xtask verify`: the course is sound. CI runs it after `cargo test`.
+//!
+//! 1. `course.toml` matches the files (chapters, exercises, tests, mutants).
+//! 2. Every built chapter covers its syllabus ids; the rest are reported.
+//! 3. The book's includes, anchors and links resolve; its generated pages,
+//!    tables and plots are up to date; no measured number is typed by hand;
+//!    the Python to Rust map names every syllabus id.
+//! 4. No snapshot is pending review.
+//! 5. Every solution passes all its tests (graded tests, compile-fail
+//!    lessons, demos, doctests), with missing snapshots as failures.
+//! 6. Every exercise's tests fail on its starter.
+//! 7. The book builds, and mdBook logs no warning.
+
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+
+use crate::course::Course;
+use crate::grade::{self, Package, Verdict};
+use crate::{learner::book, diagnose, maintainer::tidy, ui};
+
+pub fn run(root: &Path, verbose: bool) -> Result<bool> {
+    let course = Course::load(root)?;
+    let mut ok = true;
+    let mut step = |title: &str, check: &mut dyn FnMut() -> Result<Outcome>| -> Result<()> {
+        let started = Instant::now();
+        print!("{} {title} … ", ui::bold("verify"));
+        use std::io::Write;
+        std::io::stdout().flush()?;
+        let Outcome { problems, notes } = check()?;
+        let secs = ui::dim(&format!("({:.1} s)", started.elapsed().as_secs_f64()));
+        if problems.is_empty() {
+            println!("{} {secs}", ui::pass_mark());
+        } else {
+            ok = false;
+            println!("{} {secs}", ui::fail_mark());
+        }
+        for line in problems.iter().chain(&notes) {
+            println!("{}", ui::indent(line, 4));
+        }
+        Ok(())
+    };
+
+    step("course.toml matches the files", &mut || {
+        tidy::problems(root, &course).map(Outcome::from)
+    })?;
+    step("syllabus coverage", &mut || Ok(coverage(&course)))?;
+    step("book includes and links resolve", &mut || {
+        book::check_sources(root).map(Outcome::from)
+    })?;
+    step(
+        "the book: generated pages, measured numbers, the Python map",
+        &mut || book::check_whole(root, &course).map(Outcome::from),
+    )?;
+    step(
+        "every known mistake has a signature of failing tests",
+        &mut || {
+            let mut problems = Vec::new();
+            for chapter in course.built() {
+                problems.extend(diagnose::check(root, chapter)?);
+            }
+            Ok(Outcome::from(problems))
+        },
+    )?;
+    step("no snapshot is pending review", &mut || {
+        pending_snapshots(root).map(Outcome::from)
+    })?;
+    for chapter in course.built() {
+        let package = chapter.solution_package();
+        step(&format!("{package} passes all its tests"), &mut || {
+            solution_passes(root, &package, verbose).map(Outcome::from)
+        })?;
+        step(
+            &format!("{} fails every exercise", chapter.package()),
+            &mut || {
+                let grades = grade::run(
+                    root,
+                    Package {
+                        manifest: None,
+                        name: chapter.package(),
+                    },
+                    None,
+                    &[],
+                )?;
+                if let Some(errors) = &grades.compile_errors {
+                    return Ok(Outcome::from(vec![format!(
+                        "the starter must compile:\n{errors}"
+                    )]));
+                }
+                Ok(Outcome::from(
+                    chapter
+                        .exercises
+                        .iter()
+                        .filter_map(|exercise| match grades.verdict(&exercise.name) {
+                            Verdict::Failed { .. } | Verdict::Hung => None,
+                            Verdict::Passed { .. } => {
+                                Some(format!("{}: the starter passes its tests", exercise.name))
+                            }
+                            Verdict::NoTests => {
+                                Some(format!("{}: no graded tests ran", exercise.name))
+                            }
+                            Verdict::DidNotCompile => {
+                                Some(format!("{}: does not compile", exercise.name))
+                            }
+                        })
+                        .collect::<Vec<_>>(),
+                ))
+            },
+        )?;
+    }
+    step("the book builds with no warnings", &mut || {
+        book::build(root).map(|(index, warnings)| Outcome {
+            problems: warnings,
+            notes: vec![index.display().to_string()],
+        })
+    })?;
+    let mark = if ok { ui::pass_mark() } else { ui::fail_mark() };
+    println!("{mark} verify {}", if ok { "passed" } else { "failed" });
+    Ok(ok)
+}
+
+/// What a verify step found: problems fail it, notes are only shown.
+#[derive(Debug, Default)]
+struct Outcome {
+    problems: Vec<String>,
+    notes: Vec<String>,
+}
+
+impl From<Vec<String>> for Outcome {
+    fn from(problems: Vec<String>) -> Self {
+        Outcome {
+            problems,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Ids that nothing covers yet: a problem in a built chapter, only a note in
+/// a chapter not built yet.
+fn coverage(course: &Course) -> Outcome {
+    let mut outcome = Outcome::default();
+    for (group, rows) in tidy::coverage(course) {
+        let covered = rows.iter().filter(|(_, by)| !by.is_empty()).count();
+        let missing: Vec<&str> = rows
+            .iter()
+            .filter(|(_, by)| by.is_empty())
+            .map(|(id, _)| *id)
+            .collect();
+        let is_chapter = course.chapters.iter().any(|chapter| chapter.id == group);
+        if !is_chapter || course.built().any(|chapter| chapter.id == group) {
+            if missing.is_empty() {
+                outcome
+                    .notes
+                    .push(format!("{group}: all {covered} ids covered"));
+            } else {
+                outcome
+                    .problems
+                    .push(format!("{group}: not covered: {}", missing.join(", ")));
+            }
+        } else {
+            outcome
+                .notes
+                .push(format!("{group}: not built yet ({})", missing.join(", ")));
+        }
+    }
+    outcome
+}
+
+/// `cargo xtask syllabus`: every id and what covers it.
+pub fn syllabus(root: &Path) -> Result<bool> {
+    let course = Course::load(root)?;
+    let mut complete = true;
+    for (group, rows) in tidy::coverage(&course) {
+        println!("{}", ui::bold(group));
+        for (id, by) in rows {
+            if by.is_empty() {
+                complete = false;
+                println!("  {} {id:<4} {}", ui::dim("·"), ui::dim("not covered yet"));
+            } else {
+                println!("  {} {id:<4} {}", ui::pass_mark(), by.join(", "));
+            }
+        }
+    }
+    Ok(complete)
+}
+
+fn pending_snapshots(root: &Path) -> Result<Vec<String>> {
+    let mut pending = Vec::new();
+    let mut dirs = vec![root.join("chapters")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir)?.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if name.ends_with(".snap.new") || name.ends_with(".pending-snap") {
+                pending.push(format!(
+                    "{} is pending: review it with `cargo insta review`, or delete it",
+                    path.strip_prefix(root).unwrap_or(&path).display()
+                ));
+            }
+        }
+    }
+    Ok(pending)
+}
+
+fn solution_passes(root: &Path, package: &str, verbose: bool) -> Result<Vec<String>> {
+    let output = grade::cargo_test(root)
+        .args(["--package", package, "--color", "never"])
+        // With CI set, a missing snapshot fails instead of being written.
+        .env("CI", "true")
+        .output()
+        .with_context(|| format!("cannot run cargo test for {package}"))?;
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    if verbose {
+        println!("\n{text}");
+    }
+    if output.status.success() {
+        return Ok(Vec::new());
+    }
+    Ok(vec![format!(
+        "cargo test -p {package} failed; the end of its output:\n{}",
+        grade::last_lines(&text, 40)
+    )])
+}
