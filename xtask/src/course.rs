@@ -164,7 +164,9 @@ impl Course {
             return Ok(Target::Exercise(chapter, exercise));
         }
         if let Some(new) = self.renamed.get(name) {
-            bail!("chapter `{name}` is called `{new}` since the chapters were renumbered; did you mean `{new}`?");
+            bail!(
+                "chapter `{name}` is called `{new}` since the chapters were renumbered; did you mean `{new}`?"
+            );
         }
         let valid: Vec<&str> = self
             .built()
@@ -310,7 +312,10 @@ mod tests {
                 "`{old}` should point at `{new}`: {error}"
             );
         }
-        assert!(!course.renamed.is_empty(), "the renumbering's old ids are listed");
+        assert!(
+            !course.renamed.is_empty(),
+            "the renumbering's old ids are listed"
+        );
     }
 
     #[test]

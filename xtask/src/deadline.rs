@@ -121,8 +121,11 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn what_a_finished_program_left_running_is_killed() {
-        let marker = std::env::temp_dir().join(format!("lockstep-leftover-{}", std::process::id()));
-        let _ = std::fs::remove_file(&marker);
+        let scratch = tempfile::Builder::new()
+            .prefix("lockstep-leftover-")
+            .tempdir()
+            .unwrap();
+        let marker = scratch.path().join("marker");
         let mut command = Command::new("sh");
         // Leaves a grandchild behind that would write the marker after a
         // second, and exits at once.
@@ -140,8 +143,11 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_hung_program_is_killed_with_everything_it_started() {
-        let marker = std::env::temp_dir().join(format!("lockstep-deadline-{}", std::process::id()));
-        let _ = std::fs::remove_file(&marker);
+        let scratch = tempfile::Builder::new()
+            .prefix("lockstep-deadline-")
+            .tempdir()
+            .unwrap();
+        let marker = scratch.path().join("marker");
         let mut command = Command::new("sh");
         // A grandchild that would write the marker after a second, and a
         // parent that prints and then hangs.

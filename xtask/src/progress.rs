@@ -104,17 +104,18 @@ impl Progress {
 mod tests {
     use super::*;
 
-    fn scratch(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("lockstep-progress-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
+    /// A fresh folder, removed when the test ends (also by a panic).
+    fn scratch(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("lockstep-progress-{name}-"))
+            .tempdir()
+            .unwrap()
     }
 
     #[test]
     fn round_trips_and_forgets_an_exercise_that_fails_again() {
-        let root = scratch("round-trip");
+        let dir = scratch("round-trip");
+        let root = dir.path().to_path_buf();
         let mut progress = Progress::load(&root);
         progress.record("downloads", true);
         progress.record("arguments", true);
@@ -126,7 +127,8 @@ mod tests {
 
     #[test]
     fn hints_go_one_step_further_each_time_then_start_again() {
-        let root = scratch("hints");
+        let dir = scratch("hints");
+        let root = dir.path().to_path_buf();
         let mut progress = Progress::load(&root);
         let shown: Vec<usize> = (0..4).map(|_| progress.next_hint("downloads", 3)).collect();
         assert_eq!(shown, [0, 1, 2, 0]);
@@ -137,7 +139,8 @@ mod tests {
 
     #[test]
     fn a_damaged_file_means_no_progress_not_a_crash() {
-        let root = scratch("damaged");
+        let dir = scratch("damaged");
+        let root = dir.path().to_path_buf();
         fs::create_dir_all(root.join(".lockstep")).unwrap();
         fs::write(Progress::path(&root), "passed = [unterminated").unwrap();
         assert!(Progress::load(&root).passed.is_empty());

@@ -519,14 +519,16 @@ mod tests {
 
     #[test]
     fn mdbooks_warnings_are_collected() {
-        let dir = std::env::temp_dir().join(format!("lockstep-book-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let scratch = tempfile::Builder::new()
+            .prefix("lockstep-book-")
+            .tempdir()
+            .unwrap();
+        let dir = scratch.path();
         fs::create_dir_all(dir.join("src")).unwrap();
         fs::write(dir.join("book.toml"), "[book]\ntitle = \"t\"\n").unwrap();
         fs::write(dir.join("src/SUMMARY.md"), "# S\n\n- [A](a.md)\n").unwrap();
         fs::write(dir.join("src/a.md"), "# A\n\n{{#include missing.md}}\n").unwrap();
-        let (_, warnings) = build_dir(&dir).unwrap();
-        fs::remove_dir_all(&dir).unwrap();
+        let (_, warnings) = build_dir(dir).unwrap();
         assert!(
             warnings.iter().any(|w| w.contains("missing.md")),
             "{warnings:?}"

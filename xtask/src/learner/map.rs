@@ -4,8 +4,8 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::learner::book;
 use crate::course::{Course, ExerciseKind};
+use crate::learner::book;
 use crate::progress::Progress;
 use crate::ui;
 

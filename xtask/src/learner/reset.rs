@@ -223,16 +223,24 @@ fn git(root: &Path, args: &[&str]) -> Result<String> {
 mod tests {
     use super::*;
 
-    /// A git repository with one committed "starter" file.
-    fn repo(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("lockstep-reset-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+    /// A fresh folder, removed when the test ends (also by a panic).
+    fn scratch(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("lockstep-reset-{name}-"))
+            .tempdir()
+            .unwrap()
+    }
+
+    /// A git repository with one committed "starter" file, in a scratch
+    /// folder.
+    fn repo(name: &str) -> tempfile::TempDir {
+        let scratch = scratch(name);
+        let dir = scratch.path();
         fs::create_dir_all(dir.join("src")).unwrap();
         fs::write(dir.join("src/ex.rs"), "starter\n").unwrap();
         let git = |args: &[&str]| {
             let status = Command::new("git")
-                .current_dir(&dir)
+                .current_dir(dir)
                 .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
                 .args(args)
                 .output()
@@ -242,12 +250,13 @@ mod tests {
         git(&["init", "-q"]);
         git(&["add", "."]);
         git(&["commit", "-qm", "starter"]);
-        dir
+        scratch
     }
 
     #[test]
     fn reset_backs_up_the_learners_file_before_restoring_the_starter() {
-        let root = repo("backup");
+        let repo = repo("backup");
+        let root = repo.path().to_path_buf();
         let base = starter_revision(&root).unwrap();
         fs::write(root.join("src/ex.rs"), "my work\n").unwrap();
         let backups = new_backup_dir(&root).unwrap();
@@ -273,11 +282,11 @@ mod tests {
     #[test]
     fn work_committed_in_a_clone_does_not_become_the_starter() {
         let upstream = repo("upstream");
-        let clone = upstream.with_file_name(format!("lockstep-reset-clone-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&clone);
+        let scratch = scratch("clone");
+        let clone = scratch.path().join("clone");
         let cloned = Command::new("git")
             .args(["clone", "-q"])
-            .arg(&upstream)
+            .arg(upstream.path())
             .arg(&clone)
             .output()
             .unwrap();
@@ -302,7 +311,8 @@ mod tests {
 
     #[test]
     fn a_missing_file_is_recreated() {
-        let root = repo("missing");
+        let repo = repo("missing");
+        let root = repo.path().to_path_buf();
         let base = starter_revision(&root).unwrap();
         fs::remove_file(root.join("src/ex.rs")).unwrap();
         let backups = new_backup_dir(&root).unwrap();
@@ -316,7 +326,8 @@ mod tests {
 
     #[test]
     fn two_resets_in_one_second_get_two_folders() {
-        let root = repo("twice");
+        let repo = repo("twice");
+        let root = repo.path().to_path_buf();
         let first = new_backup_dir(&root).unwrap();
         let second = new_backup_dir(&root).unwrap();
         assert_ne!(first, second);

@@ -441,14 +441,17 @@ mod tests {
 
     #[test]
     fn a_saved_source_file_changes_the_fingerprint() {
-        let dir = std::env::temp_dir().join(format!("lockstep-watch-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let scratch = tempfile::Builder::new()
+            .prefix("lockstep-watch-")
+            .tempdir()
+            .unwrap();
+        let dir = scratch.path();
         std::fs::create_dir_all(dir.join("src")).unwrap();
         std::fs::write(dir.join("src/a.rs"), "fn a() {}").unwrap();
         std::fs::write(dir.join("notes.txt"), "x").unwrap();
-        let before = fingerprint(&dir);
+        let before = fingerprint(dir);
         assert_eq!(before.len(), 1, "only .rs files count");
         std::fs::write(dir.join("src/a.rs"), "fn a() { todo!() }").unwrap();
-        assert_ne!(fingerprint(&dir), before);
+        assert_ne!(fingerprint(dir), before);
     }
 }

@@ -17,7 +17,7 @@ use std::time::{Instant, SystemTime};
 use anyhow::{Context, Result, bail};
 
 use crate::course::Course;
-use crate::{maintainer::figures, generated, grade, learner::reset, ui};
+use crate::{generated, grade, learner::reset, maintainer::figures, ui};
 
 pub fn run(root: &Path, name: Option<&str>, render_only: bool) -> Result<bool> {
     let course = Course::load(root)?;

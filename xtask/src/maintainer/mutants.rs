@@ -26,10 +26,10 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-use crate::maintainer::busy::Busy;
 use crate::course::{Chapter, Course, Exercise, Target};
 use crate::diagnose::{self, Diagnosis, Signature};
 use crate::grade::{self, Package, Verdict};
+use crate::maintainer::busy::Busy;
 use crate::ui;
 
 #[derive(Debug, Deserialize)]

@@ -19,10 +19,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Result, bail};
 
-use crate::maintainer::busy::Busy;
 use crate::course::Course;
 use crate::deadline;
 use crate::grade::{self, TestResult};
+use crate::maintainer::busy::Busy;
 use crate::ui;
 
 /// How long one run of the suites may take before it counts as hung.

@@ -280,7 +280,10 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
             None => {}
         }
         if chapter.planned && chapter.scope.is_none() {
-            report(format!("{}: a planned chapter needs a one-line `scope`", chapter.id));
+            report(format!(
+                "{}: a planned chapter needs a one-line `scope`",
+                chapter.id
+            ));
         }
     }
     for (old, new) in &course.renamed {
@@ -288,7 +291,9 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
             report(format!("[renamed] {old}: a chapter still has that id"));
         }
         if !course.chapters.iter().any(|chapter| &chapter.id == new) {
-            report(format!("[renamed] {old} = {new}: no chapter has the id {new}"));
+            report(format!(
+                "[renamed] {old} = {new}: no chapter has the id {new}"
+            ));
         }
     }
     for counterpart in &course.counterparts {
@@ -487,6 +492,45 @@ mod tests {
             "use crate::sync::Condvar; x.wait_while(g, f)"
         ));
         assert!(!waits_on_a_condvar("use crate::sync::Mutex; rx.recv()"));
+    }
+
+    /// The runner knows how to grade, draw and check; which chapters there
+    /// are, and what each measures, is data (`course.toml`, each
+    /// chapter's `figures.toml`). Comments and tests may name chapters.
+    #[test]
+    fn the_runners_code_names_no_chapter() {
+        fn names_a_chapter(line: &str) -> bool {
+            line.as_bytes().windows(5).any(|w| {
+                w[0] == b'c'
+                    && w[1] == b'h'
+                    && w[2].is_ascii_digit()
+                    && w[3].is_ascii_digit()
+                    && (w[4] == b'-' || w[4] == b'_')
+            })
+        }
+        let mut found = Vec::new();
+        let mut folders = vec![crate::project_root().join("xtask/src")];
+        while let Some(folder) = folders.pop() {
+            for entry in fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let source = fs::read_to_string(&path).unwrap();
+                let code = source.split("#[cfg(test)]\nmod tests").next().unwrap();
+                for (number, line) in code.lines().enumerate() {
+                    if !line.trim_start().starts_with("//") && names_a_chapter(line) {
+                        found.push(format!("{}:{}: {line}", path.display(), number + 1));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "chapter names in the runner's code; move them to data:\n{}",
+            found.join("\n")
+        );
     }
 
     #[test]

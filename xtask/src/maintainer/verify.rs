@@ -18,7 +18,7 @@ use anyhow::{Context, Result};
 
 use crate::course::Course;
 use crate::grade::{self, Package, Verdict};
-use crate::{learner::book, diagnose, maintainer::tidy, ui};
+use crate::{diagnose, learner::book, maintainer::tidy, ui};
 
 pub fn run(root: &Path, verbose: bool) -> Result<bool> {
     let course = Course::load(root)?;
