@@ -350,6 +350,12 @@ struct Span {
 }
 
 /// `cargo test --no-run` for the package's `grade` target.
+/// Builds `package`'s graded tests without running them; `Ok(false)` when
+/// they do not compile.
+pub fn build_only(root: &Path, package: Package<'_>, env: &[(&str, &str)]) -> Result<bool> {
+    Ok(build(root, package, env)?.binary.is_some())
+}
+
 fn build(root: &Path, package: Package<'_>, env: &[(&str, &str)]) -> Result<Built> {
     let mut command = cargo_test(root);
     if let Some(manifest) = package.manifest {

@@ -261,6 +261,8 @@ pub fn run(root: &Path, name: Option<&str>, options: Options) -> Result<bool> {
         );
     }
     let started = Instant::now();
+    let chapters: Vec<&Chapter> = selected.iter().map(|(chapter, _)| *chapter).collect();
+    warm_slots(root, &chapters, slot_count())?;
     let mut all_caught = true;
     let (mut caught, mut total) = (0, 0);
     for (chapter, exercises) in selected {
@@ -320,6 +322,70 @@ struct ChapterReport {
     total: usize,
 }
 
+/// How many mutants are tried at once: twice as many as cores, because
+/// most of a mutant's time is tests that wait (a hang waits out its
+/// watchdog), not tests that compute.
+fn slot_count() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| 2 * n.get())
+}
+
+/// Gives every slot a target folder with the chapters' dependencies built,
+/// at the cost of building them once: the first slot builds each chapter's
+/// tests, and a slot without a target folder gets a copy of the first's.
+/// Without this, on a fresh machine every slot would compile the same
+/// dependencies at the same time, on cores the tests need.
+///
+/// A copy is safe to reuse: cargo names a registry or absolute-path
+/// package's artifacts the same in every slot, and rebuilds the chapter
+/// crate, whose files in the slot are newer than anything copied.
+fn warm_slots(root: &Path, chapters: &[&Chapter], slots: usize) -> Result<()> {
+    let base = root.join("target/mutants");
+    let cold: Vec<PathBuf> = (1..slots)
+        .map(|slot| base.join(format!("target-{slot}")))
+        .filter(|target| !target.exists())
+        .collect();
+    if cold.is_empty() {
+        return Ok(());
+    }
+    let started = Instant::now();
+    println!(
+        "{} the solutions' tests once, for {} slots without a build …",
+        ui::bold("Building"),
+        cold.len()
+    );
+    for chapter in chapters {
+        let scratch = Scratch::create(root, chapter, 0)?;
+        if !scratch.build(root)? {
+            bail!("{} does not compile", chapter.solution_package());
+        }
+    }
+    let first = base.join("target-0");
+    for target in &cold {
+        copy_target(&first, target)?;
+    }
+    println!(
+        "  built and copied in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Copies a target folder, keeping modification times (cargo compares
+/// them); `cp -a` where there is one.
+fn copy_target(from: &Path, to: &Path) -> Result<()> {
+    let copied = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(from)
+        .arg(to)
+        .status()
+        .is_ok_and(|status| status.success());
+    if !copied {
+        let _ = fs::remove_dir_all(to);
+        copy_dir(from, to)?;
+    }
+    Ok(())
+}
+
 /// Tries the chapter's mutants, as many at once as there are cores, each in
 /// a scratch copy of the solution of its own.
 fn run_chapter(
@@ -329,11 +395,7 @@ fn run_chapter(
     options: Options,
 ) -> Result<ChapterReport> {
     let total = jobs.len();
-    // Twice as many slots as cores: most of a mutant's time is tests that
-    // wait (a hang waits out its watchdog), not tests that compute.
-    let slots = std::thread::available_parallelism()
-        .map_or(1, |n| 2 * n.get())
-        .min(total.max(1));
+    let slots = slot_count().min(total.max(1));
     println!(
         "{} {total} mutants of {} ({slots} at a time) …",
         ui::bold("Testing"),
@@ -575,7 +637,8 @@ fn describe(job: &Job<'_>, outcome: &Outcome, secs: f64) -> String {
 struct Scratch {
     manifest: PathBuf,
     crate_dir: PathBuf,
-    target_dir: PathBuf,
+    /// The slot's own target folder.
+    target_dir: String,
     package: String,
 }
 
@@ -649,7 +712,10 @@ impl Scratch {
         Ok(Scratch {
             manifest,
             crate_dir,
-            target_dir: base.join(format!("target-{slot}")),
+            target_dir: base
+                .join(format!("target-{slot}"))
+                .to_string_lossy()
+                .into_owned(),
             package: chapter.solution_package(),
         })
     }
@@ -663,23 +729,30 @@ impl Scratch {
     }
 
     fn grade(&self, root: &Path, exercise: &Exercise) -> Result<grade::Grades> {
-        let package = Package {
+        grade::run(root, self.package(), Some(&exercise.name), &self.env())
+    }
+
+    /// Builds the tests without running them; `Ok(false)` if they do not
+    /// compile.
+    fn build(&self, root: &Path) -> Result<bool> {
+        grade::build_only(root, self.package(), &self.env())
+    }
+
+    fn package(&self) -> Package<'_> {
+        Package {
             manifest: Some(&self.manifest),
             name: &self.package,
-        };
-        let target = self.target_dir.to_string_lossy();
-        // No debug information: a mutant's build is mostly compiling and
-        // linking the test binary, and without it that is about a fifth
-        // quicker. Panic locations do not need it.
-        grade::run(
-            root,
-            package,
-            Some(&exercise.name),
-            &[
-                ("CARGO_TARGET_DIR", target.as_ref()),
-                ("CARGO_PROFILE_DEV_DEBUG", "0"),
-            ],
-        )
+        }
+    }
+
+    /// The slot's target folder, and no debug information: a mutant's build
+    /// is mostly compiling and linking the test binary, and without it that
+    /// is about a fifth quicker. Panic locations do not need it.
+    fn env(&self) -> [(&str, &str); 2] {
+        [
+            ("CARGO_TARGET_DIR", &self.target_dir),
+            ("CARGO_PROFILE_DEV_DEBUG", "0"),
+        ]
     }
 }
 
