@@ -118,10 +118,11 @@ pub struct Setup {
 }
 
 impl Setup {
-    /// A small experiment, for tests: about a second in all in a debug
-    /// build, where one thread takes some 15 ms for the CPU-bound work and
-    /// 80 ms for the I/O-bound. (The tests check only the I/O-bound shapes;
-    /// the CPU-bound ones depend on the machine's load.)
+    /// A small experiment, for tests: about a second in all, most of it the
+    /// I/O-bound waits (eight waits of 10 ms, split over 1, 2 and 4 threads,
+    /// with and without the GIL, three runs each); the CPU-bound work takes
+    /// less, even in a debug build. (The tests check only the
+    /// I/O-bound shapes; the CPU-bound ones depend on the machine's load.)
     pub const QUICK: Setup = Setup {
         threads: &[1, 2, 4],
         cpu_steps: 4_000,
@@ -144,7 +145,8 @@ impl Setup {
 }
 
 // ANCHOR: busy_step
-/// A step of CPU-bound work that takes about a microsecond and cannot be
+/// A step of CPU-bound work that takes a fraction of a microsecond in an
+/// optimised build (many times that in a debug build) and cannot be
 /// optimised away; it returns a number below 256, so sums of many steps do
 /// not overflow. (Given.)
 pub fn busy_step(i: u64) -> u64 {

@@ -1,5 +1,5 @@
-//! Exercises `process_pool` (X2) and `crash_isolation` (X6): Python's
-//! `multiprocessing.Pool`, in Rust.
+//! Exercise `process_pool` (X2, X6): Python's `multiprocessing.Pool`, in
+//! Rust, and a pool that survives its workers.
 //!
 //! The pool starts `n` worker processes (the `lockstep-worker` binary) and
 //! keeps one thread in the parent per worker. `map` cuts the inputs into

@@ -1,24 +1,87 @@
-//! The book's measured tables and plots, drawn from the CSV files under
-//! `book/src/measurements/`.
+//! The book's measured tables, sentences and plots, drawn from the CSV
+//! files under `book/src/measurements/` as each chapter declares them in
+//! `solutions/<chapter>/figures.toml`, next to the benchmarks that write
+//! those files.
 //!
 //! The benchmark programs and the Python scripts write CSV with the columns
-//! `group,case,param,ms` (see `grading::Measurements`); this module turns
-//! them into Markdown tables and SVG plots (`plotters`, with its built-in
-//! text layout, so no fonts are needed and the output is the same on every
-//! machine). `cargo xtask bench` writes what [`render`] returns, and
-//! `verify` checks that the files on disk are exactly that: no number in a
-//! table or plot that a CSV file did not produce.
+//! `group,case,param,ms` (see `grading::Measurements`). `cargo xtask bench`
+//! writes what [`render`] returns, and `verify` checks that the files on
+//! disk are exactly that: no number in a table or plot that a CSV file did
+//! not produce. This module knows no chapter: a chapter's figures are its
+//! `figures.toml`, and a chapter without one has none.
+//!
+//! # `figures.toml`
+//!
+//! ```toml
+//! [csv]                  # the CSV files, by alias: rust is <DIR>/ch01-cost.csv
+//! rust = "ch01-cost"
+//!
+//! [let]                  # named expressions, for the figures below
+//! one = "rust.collatz.rust.1"
+//!
+//! [[markdown]]           # a table or a sentence: a template
+//! file = "ch01-cost.md"
+//! text = '''
+//! | threads | time |
+//! |---|---|
+//! {for n in rust.collatz.rust}| {n} | {ms(rust.collatz.rust.n)} |
+//! '''
+//!
+//! [[plot]]               # kind = "lines", "speedup" or "bars"
+//! file = "ch01-collatz.svg"
+//! kind = "speedup"
+//! title = "CPU-bound work: speed-up over one thread"
+//! x_label = "threads"
+//! y_label = "speed-up"
+//! ideal = "ideal: the number of threads"
+//! series = [{ label = "Rust", points = "rust.collatz.rust" }]
+//! ```
+//!
+//! **Templates** are text with `{expression}` placeholders (`{{` and `}}`
+//! are braces). A placeholder whose expression needs a measurement the CSV
+//! files lack shows "–". A line may begin with a directive:
+//! `{for n in alias.group.case}` repeats the rest of the line for each param
+//! the case has, with `n` bound to it (`{for n in 2, 4}` for those params);
+//! `{if expression}` keeps the rest of the line only when it has a value.
+//!
+//! **Expressions**: `alias.group.case.param` is one measurement in ms (the
+//! param a number or a bound name); numbers; `"text"`; names from `[let]`;
+//! `+ - * /` and parentheses, where `+` also joins two texts; `ms(x)`, a
+//! duration as "8.8 ms"; `times(x)`, a ratio as "1.89×";
+//! `speedup(alias.group.case.param)`, the case's first point's ms over this
+//! one's; `min(a, b, …)`, the least of those present; and
+//! `which(a, "text", b, "other", …)`, the text after the first present
+//! value. A number shows as it is: `{n}` gives `8`.
+//!
+//! **Plots**: `lines` draws each of its `series` through the points of a
+//! case (`points = "alias.group.case"`): x is the param, y its ms or the
+//! series' `y = "expression"` of `x`; `guide = true` makes a series a grey
+//! reference line. `x_scale = "even"` spaces the measured x values evenly
+//! (for values that grow by factors), `"log"` by their logarithm and
+//! `"linear"` (the default) by value; `y_scale = "log"` suits values a
+//! hundred times apart. `speedup` is `lines` of each series' speed-up over
+//! its first point, with the `ideal` line y = x, and a line at the core
+//! count when `<chapter>-run.md` says "N logical CPUs", which also caps the
+//! ideal line unless the plot says `cpu_bound = false`. `bars` draws
+//! `bars = [{ label, value = "expression" }]` as bars of ms. Every series
+//! has its own colour, dash pattern and marker; legends sit under the plot.
+//!
+//! A `[let]` expression may not use another. A mistake in a `figures.toml`
+//! (an unknown alias, name or function, a bad expression, a field the
+//! plot's kind does not have) is an error naming the file and the figure.
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::io::ErrorKind;
 use std::path::Path;
 
-use anyhow::{Context, Result, anyhow};
-use plotters::prelude::*;
+use anyhow::{Context, Result, anyhow, bail};
+use serde::Deserialize;
 
 use crate::course::Course;
 use crate::generated::{self, Generated};
+
+use expr::{Env, Scope};
 
 /// The folder of the CSV files and what is drawn from them.
 pub const DIR: &str = "book/src/measurements";
@@ -44,7 +107,7 @@ impl Data {
         for (number, line) in text.lines().enumerate().skip(1) {
             let fields: Vec<&str> = line.split(',').collect();
             let [group, case, param, ms] = fields[..] else {
-                return Err(anyhow!("line {}: expected group,case,param,ms", number + 1));
+                bail!("line {}: expected group,case,param,ms", number + 1);
             };
             let param = param
                 .parse()
@@ -91,198 +154,23 @@ pub struct Drawing {
     pub sources: Vec<String>,
 }
 
-/// Every table and plot of `chapter` (a chapter id), drawn from the CSV
-/// files as they are now; empty for a chapter without measurements.
+/// Every table, sentence and plot that `chapter` (a chapter id) declares,
+/// drawn from the CSV files as they are now; empty for a chapter without a
+/// `figures.toml`.
 pub fn render(root: &Path, chapter: &str) -> Result<Drawing> {
-    let sources = RefCell::new(Vec::new());
-    let load = |name: &str| {
-        sources.borrow_mut().push(format!("{name}.csv"));
-        Data::load(root, name)
+    let path = Path::new("solutions").join(chapter).join("figures.toml");
+    let text = match fs::read_to_string(root.join(&path)) {
+        Ok(text) => text,
+        Err(error) if error.kind() == ErrorKind::NotFound => return Ok(Drawing::default()),
+        Err(error) => {
+            return Err(error).with_context(|| format!("cannot read {}", path.display()));
+        }
     };
-    let mut files = Vec::new();
-    let mut add = |name: &str, contents: String| {
-        files.push(Generated {
-            path: Path::new(DIR).join(name),
-            contents,
-        })
-    };
-    match chapter {
-        "ch01-threads" => {
-            let (rust, python) = (load("ch01-cost")?, load("ch01-python")?);
-            add("ch01-cost.md", tables::ch01(&rust, &python));
-            add(
-                "ch01-collatz.svg",
-                speedup_plot(
-                    "CPU-bound work on threads: speed-up over one thread",
-                    &[
-                        ("Rust threads", rust.speedups("collatz", "rust")),
-                        ("CPython threads", python.speedups("collatz", "python")),
-                    ],
-                )?,
-            );
-        }
-        "ch03-locks" => {
-            let data = load("ch03-granularity")?;
-            add("ch03-granularity.md", tables::ch03(&data));
-            add("myth-L7.md", tables::myth_l7(&data));
-            add(
-                "ch03-granularity.svg",
-                bar_plot(
-                    "Summing 1..=1 000 000 on 2 threads (ms, shorter is better)",
-                    &tables::CH03_SUM
-                        .iter()
-                        .filter_map(|(case, label)| Some((*label, data.get("sum", case, 2)?)))
-                        .collect::<Vec<_>>(),
-                )?,
-            );
-        }
-        "ch05-condvars" => {
-            let data = load("ch05-queues")?;
-            add("ch05-queues.md", tables::ch05(&data));
-            let throughput = |case: &str| -> Vec<(u64, f64)> {
-                data.series("move_100k", case)
-                    .into_iter()
-                    .map(|(capacity, ms)| (capacity, 100_000.0 / ms / 1e3))
-                    .collect()
-            };
-            add(
-                "ch05-queues.svg",
-                line_plot(
-                    LinePlot {
-                        title: "Moving 100 000 items, one producer, one consumer",
-                        x_desc: "capacity of the queue (slots)",
-                        y_desc: "million items per second (higher is better)",
-                        log_x: true,
-                    },
-                    &[
-                        (
-                            "crossbeam_channel::bounded",
-                            throughput("crossbeam_bounded"),
-                        ),
-                        (
-                            "std::sync::mpsc::sync_channel",
-                            throughput("std_sync_channel"),
-                        ),
-                        ("this chapter's BoundedQueue", throughput("bounded_queue")),
-                    ],
-                )?,
-            );
-        }
-        "ch07-pools" => {
-            let (rust, python) = (load("ch07-pools")?, load("ch07-python")?);
-            add("ch07-pools.md", tables::ch07(&rust, &python));
-            add("ch07-many-waits.md", tables::many_waits(&rust, &python));
-            add("myth-P6.md", tables::myth_p6(&rust, &python));
-            add("myth-P7.md", tables::myth_p7(&rust, &python));
-            add(
-                "ch07-waits.svg",
-                line_plot(
-                    LinePlot {
-                        title: "100 waits of 10 ms on a pool",
-                        x_desc: "workers",
-                        y_desc: "ms to finish all (lower is better)",
-                        log_x: true,
-                    },
-                    &[
-                        (
-                            "this chapter's ThreadPool",
-                            rust.series("waits", "our_pool"),
-                        ),
-                        (
-                            "CPython ThreadPool.map",
-                            python.series("waits", "python_threadpool"),
-                        ),
-                        (
-                            "1000 ms / workers",
-                            rust.series("waits", "our_pool")
-                                .iter()
-                                .map(|&(w, _)| (w, 1000.0 / w as f64))
-                                .collect(),
-                        ),
-                    ],
-                )?,
-            );
-            add(
-                "ch07-map.svg",
-                line_plot(
-                    LinePlot {
-                        title: "Squaring a million numbers with a chunked map",
-                        x_desc: "workers",
-                        y_desc: "ms (lower is better)",
-                        log_x: true,
-                    },
-                    &[
-                        (
-                            "this chapter's map_chunked",
-                            rust.series("map_1m", "chunked"),
-                        ),
-                        (
-                            "CPython ThreadPool.map",
-                            python.series("map_1m", "python_chunked"),
-                        ),
-                    ],
-                )?,
-            );
-        }
-        "ch08-processes" => {
-            let (rust, python) = (load("ch08-costs")?, load("ch08-python")?);
-            add("ch08-costs.md", tables::ch08(&rust, &python));
-        }
-        "ch09-gil" => {
-            let (rust, python) = (load("ch09-experiment")?, load("ch09-python")?);
-            let contention = load("ch09-contention")?;
-            add("ch09-gil.md", tables::ch09(&rust, &python, &contention));
-            add("myth-G3.md", tables::myth_g3(&rust, &python));
-            for (workload, title) in [
-                ("cpu", "CPU-bound threads: speed-up over one thread"),
-                ("io", "I/O-bound threads: speed-up over one thread"),
-            ] {
-                add(
-                    &format!("ch09-gil-{workload}.svg"),
-                    speedup_plot(
-                        title,
-                        &[
-                            ("Rust, our GIL", rust.speedups(workload, "rust_gil")),
-                            ("Rust, no GIL", rust.speedups(workload, "rust_no_gil")),
-                            ("CPython, its GIL", python.speedups(workload, "python_gil")),
-                        ],
-                    )?,
-                );
-            }
-            add(
-                "ch09-convoy.svg",
-                line_plot(
-                    LinePlot {
-                        title: "The convoy: an I/O thread's wait for the GIL after each wake-up",
-                        x_desc: "switch interval (ms)",
-                        y_desc: "wait (ms)",
-                        log_x: false,
-                    },
-                    &[
-                        ("median wait", rust.series("convoy", "median_wait")),
-                        ("longest wait", rust.series("convoy", "longest_wait")),
-                    ],
-                )?,
-            );
-            add(
-                "ch09-contention.svg",
-                bar_plot(
-                    "One total of 10 000 000 numbers on 2 threads (ms, shorter is better)",
-                    &tables::CH09_TOTAL
-                        .iter()
-                        .filter_map(|(case, label)| {
-                            Some((*label, contention.get("total", case, 2)?))
-                        })
-                        .collect::<Vec<_>>(),
-                )?,
-            );
-        }
-        _ => {}
-    }
-    Ok(Drawing {
-        files,
-        sources: sources.into_inner(),
-    })
+    let spec: Spec = toml::from_str(&text)
+        .with_context(|| format!("{} is not a valid figures file", path.display()))?;
+    let run_note = fs::read_to_string(root.join(DIR).join(format!("{chapter}-run.md")));
+    let cores = run_note.ok().as_deref().and_then(cores);
+    draw(root, &spec, cores).with_context(|| format!("in {}", path.display()))
 }
 
 /// The tables and plots on disk that differ from what the CSV files give
@@ -314,208 +202,284 @@ pub fn stale(root: &Path, course: &Course) -> Result<Vec<String>> {
         let name = entry?.file_name().to_string_lossy().into_owned();
         if !known.contains(&name) {
             problems.push(format!(
-                "{DIR}/{name}: no benchmark, script or figure writes it; delete it, or draw it in xtask/src/figures.rs"
+                "{DIR}/{name}: no benchmark, script or figure writes it; delete it, or name it in its chapter's solutions/<chapter>/figures.toml"
             ));
         }
     }
     Ok(problems)
 }
 
-const COLOURS: [RGBColor; 4] = [
-    RGBColor(0x1f, 0x77, 0xb4),
-    RGBColor(0xd6, 0x27, 0x28),
-    RGBColor(0x2c, 0xa0, 0x2c),
-    RGBColor(0x7f, 0x7f, 0x7f),
-];
-
-fn plot_error(error: impl std::fmt::Debug) -> anyhow::Error {
-    anyhow!("cannot draw the plot: {error:?}")
+/// The machine's core count, from a run note's "… 2 logical CPUs …".
+fn cores(run_note: &str) -> Option<u64> {
+    let before = &run_note[..run_note.find(" logical CPU")?];
+    before
+        .rsplit(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
 }
 
-struct LinePlot<'a> {
-    title: &'a str,
-    x_desc: &'a str,
-    y_desc: &'a str,
-    log_x: bool,
+/// A chapter's `figures.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Spec {
+    /// CSV file names under [`DIR`], without `.csv`, by alias.
+    csv: BTreeMap<String, String>,
+    /// Named expressions the figures may use.
+    #[serde(default, rename = "let")]
+    lets: BTreeMap<String, String>,
+    #[serde(default)]
+    markdown: Vec<MarkdownSpec>,
+    #[serde(default)]
+    plot: Vec<PlotSpec>,
 }
 
-/// Speed-up over one thread against threads, with the ideal line.
-fn speedup_plot(title: &str, series: &[(&str, Vec<(u64, f64)>)]) -> Result<String> {
-    let threads: Vec<u64> = series
-        .iter()
-        .flat_map(|(_, points)| points.iter().map(|&(t, _)| t))
-        .collect();
-    let ideal = threads
-        .iter()
-        .copied()
-        .collect::<std::collections::BTreeSet<_>>()
+/// A table or a sentence.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarkdownSpec {
+    /// Its name under [`DIR`].
+    file: String,
+    /// A template (see the module's documentation).
+    text: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlotSpec {
+    /// Its name under [`DIR`].
+    file: String,
+    kind: PlotKind,
+    title: String,
+    #[serde(default)]
+    x_label: String,
+    #[serde(default)]
+    y_label: String,
+    #[serde(default)]
+    x_scale: Scale,
+    #[serde(default)]
+    y_scale: Scale,
+    /// A speed-up plot's label for the ideal line.
+    ideal: Option<String>,
+    /// A speed-up plot: whether the core count caps the ideal line.
+    cpu_bound: Option<bool>,
+    #[serde(default)]
+    series: Vec<SeriesSpec>,
+    #[serde(default)]
+    bars: Vec<BarSpec>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum PlotKind {
+    Lines,
+    Speedup,
+    Bars,
+}
+
+/// How an axis places values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Scale {
+    /// By value.
+    #[default]
+    Linear,
+    /// By the logarithm of the value.
+    Log,
+    /// The measured values evenly spaced (an x axis only).
+    Even,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeriesSpec {
+    label: String,
+    /// `alias.group.case`: its params are the x values.
+    points: String,
+    /// y as an expression of `x`; by default the point's ms (a speed-up
+    /// plot: its speed-up).
+    y: Option<String>,
+    #[serde(default)]
+    guide: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BarSpec {
+    label: String,
+    value: String,
+}
+
+/// Every figure of `spec`, from its CSV files.
+fn draw(root: &Path, spec: &Spec, cores: Option<u64>) -> Result<Drawing> {
+    let mut data = BTreeMap::new();
+    for (alias, name) in &spec.csv {
+        data.insert(alias.clone(), Data::load(root, name)?);
+    }
+    let mut scope = Scope::new(spec.csv.keys().cloned().collect());
+    for (name, text) in &spec.lets {
+        scope
+            .define(name, text)
+            .with_context(|| format!("[let] {name}"))?;
+    }
+    let env = Env::new(&data);
+    let mut files = Vec::new();
+    for markdown in &spec.markdown {
+        let contents = template::Template::parse(&markdown.text, &scope)
+            .map(|template| template.render(&env))
+            .with_context(|| format!("figure {}", markdown.file))?;
+        files.push(generated(&markdown.file, contents));
+    }
+    for plot in &spec.plot {
+        let contents = draw_plot(plot, &scope, &env, cores)
+            .with_context(|| format!("figure {}", plot.file))?;
+        files.push(generated(&plot.file, contents));
+    }
+    Ok(Drawing {
+        files,
+        sources: spec
+            .csv
+            .values()
+            .map(|name| format!("{name}.csv"))
+            .collect(),
+    })
+}
+
+fn generated(name: &str, contents: String) -> Generated {
+    Generated {
+        path: Path::new(DIR).join(name),
+        contents,
+    }
+}
+
+/// One plot's SVG.
+fn draw_plot(plot: &PlotSpec, scope: &Scope, env: &Env, cores: Option<u64>) -> Result<String> {
+    plot.check()?;
+    if plot.kind == PlotKind::Bars {
+        let mut bars = Vec::new();
+        for bar in &plot.bars {
+            let value = scope
+                .number(&bar.value)
+                .with_context(|| format!("bar `{}`", bar.label))?;
+            if let Some(ms) = value.number(env) {
+                bars.push((bar.label.clone(), ms));
+            }
+        }
+        return svg::bars(&plot.title, &bars);
+    }
+    let speedup = plot.kind == PlotKind::Speedup;
+    let mut lines = Vec::new();
+    for series in &plot.series {
+        lines.push(
+            line(series, speedup, scope, env)
+                .with_context(|| format!("series `{}`", series.label))?,
+        );
+    }
+    if speedup {
+        let ideal = plot.ideal.as_deref().unwrap_or("ideal");
+        lines.extend(speedup_guides(
+            &lines,
+            ideal,
+            cores,
+            plot.cpu_bound.unwrap_or(true),
+        ));
+    }
+    let axes = svg::Axes {
+        title: &plot.title,
+        x_label: &plot.x_label,
+        y_label: &plot.y_label,
+        x_scale: plot.x_scale,
+        y_scale: plot.y_scale,
+    };
+    svg::lines(&axes, &lines)
+}
+
+impl PlotSpec {
+    /// Fields that the plot's kind does not use are mistakes.
+    fn check(&self) -> Result<()> {
+        let bars = self.kind == PlotKind::Bars;
+        let speedup = self.kind == PlotKind::Speedup;
+        let unused = [
+            ("series", bars && !self.series.is_empty()),
+            ("bars", !bars && !self.bars.is_empty()),
+            ("x_label", bars && !self.x_label.is_empty()),
+            ("y_label", bars && !self.y_label.is_empty()),
+            ("x_scale", bars && self.x_scale != Scale::default()),
+            ("y_scale", bars && self.y_scale != Scale::default()),
+            ("ideal", !speedup && self.ideal.is_some()),
+            ("cpu_bound", !speedup && self.cpu_bound.is_some()),
+        ];
+        if let Some((field, _)) = unused.iter().find(|(_, set)| *set) {
+            bail!("a plot of kind {:?} has no `{field}`", self.kind);
+        }
+        if self.y_scale == Scale::Even {
+            bail!("`y_scale` is \"linear\" or \"log\"");
+        }
+        Ok(())
+    }
+}
+
+/// One series' points: x the params of its case, y its expression of `x`.
+fn line(series: &SeriesSpec, speedup: bool, scope: &Scope, env: &Env) -> Result<svg::Line> {
+    let case = scope.case(&series.points)?;
+    let y = match (&series.y, speedup) {
+        (Some(y), _) => y.clone(),
+        (None, true) => format!("speedup({}.x)", series.points),
+        (None, false) => format!("{}.x", series.points),
+    };
+    let y = scope.with_var("x").number(&y)?;
+    let points = env
+        .params(&case)
         .into_iter()
-        .map(|t| (t, t as f64))
+        .filter_map(|x| Some((x as f64, y.number(&env.with("x", x))?)))
         .collect();
-    let mut all: Vec<(&str, Vec<(u64, f64)>)> = series.to_vec();
-    all.push(("ideal: the number of threads", ideal));
-    line_plot(
-        LinePlot {
-            title,
-            x_desc: "threads",
-            y_desc: "speed-up (higher is better)",
-            log_x: false,
-        },
-        &all,
-    )
+    Ok(svg::Line {
+        label: series.label.clone(),
+        points,
+        guide: series.guide,
+    })
 }
 
-/// Lines through points; the last series is drawn dashed-grey as a guide
-/// when it is named like one ("ideal", "/ workers").
-fn line_plot(plot: LinePlot, series: &[(&str, Vec<(u64, f64)>)]) -> Result<String> {
-    let points = || series.iter().flat_map(|(_, p)| p.iter().copied());
-    let x_max = points().map(|(x, _)| x).max().unwrap_or(1).max(1) as f64;
-    let y_max = points().map(|(_, y)| y).fold(0.0, f64::max).max(1e-9) * 1.15;
-    // The legend goes where the first curve is not: top right for a curve
-    // that falls, top left for one that rises.
-    let falling = series
-        .first()
-        .is_some_and(|(_, p)| match (p.first(), p.last()) {
-            (Some(first), Some(last)) => last.1 < first.1,
-            _ => false,
+/// A speed-up plot's guides: the ideal line y = x over the measured
+/// threads, and when the core count is known and within them, a line at
+/// it, which caps the ideal line for CPU-bound work.
+fn speedup_guides(
+    lines: &[svg::Line],
+    ideal: &str,
+    cores: Option<u64>,
+    cpu_bound: bool,
+) -> Vec<svg::Line> {
+    let xs: BTreeSet<u64> = lines
+        .iter()
+        .flat_map(|line| line.points.iter().map(|&(x, _)| x as u64))
+        .collect();
+    let (Some(&first), Some(&last)) = (xs.first(), xs.last()) else {
+        return Vec::new();
+    };
+    let cores = cores.filter(|cores| (first..=last).contains(cores));
+    let cap = cores.filter(|_| cpu_bound);
+    let mut ideal_xs: BTreeSet<u64> = xs
+        .into_iter()
+        .filter(|&x| cap.is_none_or(|cap| x <= cap))
+        .collect();
+    ideal_xs.extend(cap);
+    let mut guides = vec![svg::Line {
+        label: ideal.to_owned(),
+        points: ideal_xs.iter().map(|&x| (x as f64, x as f64)).collect(),
+        guide: true,
+    }];
+    if let Some(cores) = cores {
+        let n = cores as f64;
+        guides.push(svg::Line {
+            label: format!(
+                "{cores} core{}: the ceiling for CPU-bound work",
+                if cores == 1 { "" } else { "s" }
+            ),
+            points: vec![(first as f64, n), (last as f64, n)],
+            guide: true,
         });
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (720, 420)).into_drawing_area();
-        root.fill(&WHITE).map_err(plot_error)?;
-        let mut builder = ChartBuilder::on(&root);
-        builder
-            .caption(plot.title, ("sans-serif", 20))
-            .margin(16)
-            .x_label_area_size(48)
-            .y_label_area_size(64);
-        let ticks: Vec<u64> = {
-            let mut t: Vec<u64> = points().map(|(x, _)| x).collect();
-            t.sort_unstable();
-            t.dedup();
-            t
-        };
-        // Thread counts and capacities grow by factors, so a "log" plot
-        // spaces the measured values evenly, each at its index, and names
-        // them on the axis; a linear plot puts each at its value.
-        let to_x = |x: u64| -> i32 {
-            if plot.log_x {
-                ticks.iter().position(|&t| t == x).unwrap_or(0) as i32
-            } else {
-                x as i32
-            }
-        };
-        let (lo, hi) = if plot.log_x {
-            (-1, ticks.len() as i32)
-        } else {
-            (0, x_max as i32 + 1)
-        };
-        let mut chart = builder
-            .build_cartesian_2d(lo..hi, 0.0..y_max)
-            .map_err(plot_error)?;
-        let label = |v: &i32| -> String {
-            match usize::try_from(*v) {
-                Ok(i) if plot.log_x => ticks.get(i).map(u64::to_string).unwrap_or_default(),
-                Ok(_) if *v >= 1 => v.to_string(),
-                _ => String::new(),
-            }
-        };
-        chart
-            .configure_mesh()
-            .x_desc(plot.x_desc)
-            .y_desc(plot.y_desc)
-            .x_labels(((hi - lo + 1) as usize).min(12))
-            .x_label_formatter(&label)
-            .y_label_formatter(&|v| format!("{v:.1}"))
-            .light_line_style(WHITE.mix(0.0))
-            .draw()
-            .map_err(plot_error)?;
-        for (index, (name, points)) in series.iter().enumerate() {
-            let guide = name.starts_with("ideal") || name.contains(" / ");
-            let colour = if guide {
-                COLOURS[3]
-            } else {
-                COLOURS[index % 3]
-            };
-            // Earlier series are drawn wider, so a later one that lies on top
-            // of one (our GIL under CPython's) leaves it showing at the edges.
-            let width = if guide { 1 } else { 4 - index.min(2) as u32 };
-            let style = colour.stroke_width(width);
-            let xy: Vec<(i32, f64)> = points.iter().map(|&(x, y)| (to_x(x), y)).collect();
-            chart
-                .draw_series(LineSeries::new(xy.clone(), style))
-                .map_err(plot_error)?
-                .label(*name)
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], style));
-            if !guide {
-                chart
-                    .draw_series(
-                        xy.iter()
-                            .map(|&p| Circle::new(p, width + 1, colour.filled())),
-                    )
-                    .map_err(plot_error)?;
-            }
-        }
-        chart
-            .configure_series_labels()
-            .position(if falling {
-                SeriesLabelPosition::UpperRight
-            } else {
-                SeriesLabelPosition::UpperLeft
-            })
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.3))
-            .draw()
-            .map_err(plot_error)?;
-        root.present().map_err(plot_error)?;
     }
-    Ok(svg)
-}
-
-/// Horizontal bars, one per `(label, ms)`, longest last.
-fn bar_plot(title: &str, bars: &[(&str, f64)]) -> Result<String> {
-    let x_max = bars.iter().map(|(_, v)| *v).fold(0.0, f64::max).max(1e-9) * 1.2;
-    let rows = bars.len().max(1);
-    let mut svg = String::new();
-    {
-        let height = 90 + 44 * rows as u32;
-        let root = SVGBackend::with_string(&mut svg, (720, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(plot_error)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 18))
-            .margin(16)
-            .x_label_area_size(32)
-            .y_label_area_size(0)
-            .build_cartesian_2d(0.0..x_max, 0.0..rows as f64)
-            .map_err(plot_error)?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .disable_y_axis()
-            .x_label_formatter(&|v| format!("{v:.0}"))
-            .light_line_style(WHITE.mix(0.0))
-            .draw()
-            .map_err(plot_error)?;
-        for (index, (label, value)) in bars.iter().enumerate() {
-            let top = (rows - index) as f64 - 0.15;
-            let bottom = top - 0.7;
-            chart
-                .draw_series(std::iter::once(Rectangle::new(
-                    [(0.0, bottom), (*value, top)],
-                    COLOURS[0].mix(0.35).filled(),
-                )))
-                .map_err(plot_error)?;
-            chart
-                .draw_series(std::iter::once(Text::new(
-                    format!("{label}: {}", ms(*value)),
-                    (x_max * 0.01, top - 0.2),
-                    ("sans-serif", 15).into_font().color(&BLACK),
-                )))
-                .map_err(plot_error)?;
-        }
-        root.present().map_err(plot_error)?;
-    }
-    Ok(svg)
+    guides
 }
 
 /// A duration in ms, with as many digits as it deserves.
@@ -540,484 +504,1317 @@ pub fn times(ratio: f64) -> String {
     }
 }
 
-mod tables {
-    //! The Markdown tables, one function per chapter. Every number in them
-    //! comes from the CSV files; a missing measurement shows as "–".
+mod expr {
+    //! The expressions inside a template's placeholders and a plot's
+    //! values: parsed and checked once, evaluated against the CSV data,
+    //! where a missing measurement makes the whole expression missing.
+
+    use std::collections::BTreeMap;
+    use std::fmt;
+
+    use anyhow::{Context, Result, anyhow, bail};
 
     use super::{Data, ms, times};
-    use std::fmt::Write as _;
 
-    fn cell(value: Option<f64>, show: impl Fn(f64) -> String) -> String {
-        value.map_or_else(|| "–".to_owned(), show)
+    /// A case of one CSV file: `alias.group.case`.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Case {
+        pub alias: String,
+        pub group: String,
+        pub case: String,
     }
 
-    /// Rows of `| label | Rust's time | CPython's time |`, each naming its
-    /// case in the two CSV files ("" for none) within one group and param.
-    fn side_by_side(
-        t: &mut String,
-        (rust, python): (&Data, &Data),
-        (group, param): (&str, u64),
-        rows: &[(&str, &str, &str)],
-    ) {
-        for (label, rust_case, python_case) in rows {
-            let _ = writeln!(
-                t,
-                "| {label} | {} | {} |",
-                cell(rust.get(group, rust_case, param), ms),
-                cell(python.get(group, python_case, param), ms)
-            );
-        }
+    /// The param of a measurement: written out, or a bound name.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Param {
+        Is(u64),
+        Var(String),
     }
 
-    pub fn ch01(rust: &Data, python: &Data) -> String {
-        let mut t = String::from("| measurement | Rust | CPython |\n|---|---|---|\n");
-        let rows = [
-            ("a plain function call", "plain_call", "python_plain_call"),
-            (
-                "start and join one thread",
-                "spawn_and_join",
-                "python_spawn_and_join",
-            ),
-            (
-                "start and join one scoped thread",
-                "scoped_spawn_and_join",
-                "",
-            ),
-        ];
-        side_by_side(&mut t, (rust, python), ("spawn", 0), &rows);
-        let (rs, ps) = (
-            rust.speedups("collatz", "rust"),
-            python.speedups("collatz", "python"),
-        );
-        for threads in [1, 2, 4] {
-            let show = |data: &Data, case: &str, speedups: &[(u64, f64)]| {
-                let speedup = speedups.iter().find(|(t, _)| *t == threads).map(|p| p.1);
-                cell(data.get("collatz", case, threads), |v| match speedup {
-                    Some(s) if threads > 1 => {
-                        format!("{} ({} one thread's speed)", ms(v), times(s))
-                    }
-                    _ => ms(v),
-                })
-            };
-            let _ = writeln!(
-                t,
-                "| Collatz steps of 1..=200 000 on {threads} thread{} | {} | {} |",
-                if threads == 1 { "" } else { "s" },
-                show(rust, "rust", &rs),
-                show(python, "python", &ps)
-            );
-        }
-        t
+    /// A parsed expression.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Expr {
+        Number(f64),
+        Text(String),
+        /// A bound param (`for`, a series' `x`).
+        Var(String),
+        /// One measurement in ms.
+        Value(Case, Param),
+        Neg(Box<Expr>),
+        Op(Op, Box<Expr>, Box<Expr>),
+        Call(Func, Vec<Expr>),
     }
 
-    /// The summing strategies of chapter 3, fastest first as measured here.
-    pub const CH03_SUM: [(&str, &str); 5] = [
-        ("merge_at_end", "merge_at_end: per-thread sums"),
-        ("lock_around_loop", "lock_around_loop: one lock per thread"),
-        ("racy", "racy load and store (wrong answer)"),
-        ("atomic_add", "atomic_add: one fetch_add per number"),
-        ("lock_per_item", "lock_per_item: one lock per number"),
-    ];
-
-    pub fn ch03(data: &Data) -> String {
-        let base = data.get("sum", "merge_at_end", 2);
-        let mut t = String::from(
-            "| strategy, summing 1..=1 000 000 on 2 threads | time | against `merge_at_end` |\n|---|---|---|\n",
-        );
-        for (case, label) in CH03_SUM {
-            let value = data.get("sum", case, 2);
-            let _ = writeln!(
-                t,
-                "| {label} | {} | {} |",
-                cell(value, ms),
-                ratio(value, base)
-            );
-        }
-        let (racy, locked) = (
-            data.get("read_pause_write", "racy", 1000),
-            data.get("read_pause_write", "locked", 1000),
-        );
-        let _ = write!(
-            t,
-            "\n| 1000 threads: read, pause 100 µs, write | time | against racy |\n|---|---|---|\n\
-             | racy (`RacyCounter`, loses updates) | {} | 1× |\n\
-             | locked (`Counter`, exact) | {} | {} |\n",
-            cell(racy, ms),
-            cell(locked, ms),
-            ratio(locked, racy)
-        );
-        t
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub enum Op {
+        Add,
+        Sub,
+        Mul,
+        Div,
     }
 
-    pub fn ch05(data: &Data) -> String {
-        let mut t = String::from(
-            "| capacity | `crossbeam_channel::bounded` | `std::sync::mpsc::sync_channel` | `BoundedQueue` (this chapter) | `BoundedQueue` against crossbeam |\n|---|---|---|---|---|\n",
-        );
-        for (capacity, crossbeam) in data.series("move_100k", "crossbeam_bounded") {
-            let std = data.get("move_100k", "std_sync_channel", capacity);
-            let ours = data.get("move_100k", "bounded_queue", capacity);
-            let _ = writeln!(
-                t,
-                "| {capacity} | {} | {} | {} | {} |",
-                ms(crossbeam),
-                cell(std, ms),
-                cell(ours, ms),
-                cell(ours.map(|o| o / crossbeam), times)
-            );
-        }
-        t
+    /// The functions an expression may call.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub enum Func {
+        Ms,
+        Times,
+        Speedup,
+        Min,
+        Which,
     }
 
-    pub fn ch07(rust: &Data, python: &Data) -> String {
-        let mut t = String::from(
-            "**A million tiny jobs, one `execute` each, two workers**\n\n| pool | time | the `threadpool` crate's time divided by this |\n|---|---|---|\n",
-        );
-        let crate_time = rust.get("execute_1m", "threadpool_crate", 2);
-        for (case, label) in [
-            (
-                "our_pool",
-                "this chapter's `ThreadPool` (crossbeam channel)",
-            ),
-            ("rayon_scope", "`rayon` scope tasks"),
-            (
-                "threadpool_crate",
-                "the `threadpool` crate (`std` channel behind a mutex)",
-            ),
-        ] {
-            let value = rust.get("execute_1m", case, 2);
-            let _ = writeln!(
-                t,
-                "| {label} | {} | {} |",
-                cell(value, ms),
-                ratio(crate_time, value)
-            );
-        }
-        let _ = write!(
-            t,
-            "\n**Squaring a million numbers**\n\n| workers | one job per number | chunked | chunked, results discarded | CPython `ThreadPool.map` | CPython, results discarded |\n|---|---|---|---|---|---|\n"
-        );
-        for workers in [1, 2, 4, 8] {
-            let _ = writeln!(
-                t,
-                "| {workers} | {} | {} | {} | {} | {} |",
-                cell(rust.get("map_1m", "per_item", workers), ms),
-                cell(rust.get("map_1m", "chunked", workers), ms),
-                cell(rust.get("map_1m", "chunked_no_results", workers), ms),
-                cell(python.get("map_1m", "python_chunked", workers), ms),
-                cell(
-                    python.get("map_1m", "python_chunked_no_results", workers),
-                    ms
-                ),
-            );
-        }
-        let _ = write!(
-            t,
-            "\n**100 waits of 10 ms** (one after another: 1000 ms)\n\n| workers | this chapter's pool | CPython `ThreadPool.map` |\n|---|---|---|\n"
-        );
-        for (workers, ours) in rust.series("waits", "our_pool") {
-            let _ = writeln!(
-                t,
-                "| {workers} | {} | {} |",
-                ms(ours),
-                cell(python.get("waits", "python_threadpool", workers), ms)
-            );
-        }
-        t
+    /// What an expression gives.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Value {
+        Number(f64),
+        Text(String),
     }
 
-    /// Ten thousand waits at once: threads, a pool, async tasks.
-    pub fn many_waits(rust: &Data, python: &Data) -> String {
-        let mut t =
-            String::from("| 10 000 waits of 10 ms at once | Rust | CPython |\n|---|---|---|\n");
-        let rows = [
-            (
-                "a thread for each wait",
-                "thread_per_wait",
-                "python_thread_per_wait",
-            ),
-            ("a pool of 100 threads", "pool_of_100", ""),
-            (
-                "async tasks (tokio on 2 threads; asyncio)",
-                "tokio_tasks",
-                "python_asyncio_tasks",
-            ),
-        ];
-        side_by_side(&mut t, (rust, python), ("many_waits", 10_000), &rows);
-        t
-    }
-
-    pub fn ch08(rust: &Data, python: &Data) -> String {
-        /// How a row compares its time with the other one it names.
-        enum Against {
-            /// "(3× as long)": this time over the other.
-            AsLong,
-            /// "(speed-up 1.2×)": the other time over this one.
-            SpeedUp,
-            /// "(3× as long)", said of the other: the other time over this one.
-            OtherAsLong,
-            /// Two processes at once against one: work done per unit of time.
-            Work,
-            /// Only the other time.
-            Plain,
-        }
-        let r = |group: &str, case: &str, param: u64| rust.get(group, case, param);
-        let p = |group: &str, case: &str, param: u64| python.get(group, case, param);
-        let rows = [
-            (
-                "start and wait for a process (`lockstep-child`)",
-                r("start", "process", 0),
-                "a thread",
-                r("start", "thread", 0),
-                Against::AsLong,
-            ),
-            (
-                "one `square` through the pool (a round trip over pipes)",
-                r("call", "through_the_pool", 0),
-                "a function call",
-                r("call", "function", 0),
-                Against::Plain,
-            ),
-            (
-                "square 1 000 000 numbers on 2 worker processes",
-                r("map_1m", "rust_processes", 2),
-                "CPython `multiprocessing.Pool(2).map`",
-                p("map_1m", "python_processes", 2),
-                Against::OtherAsLong,
-            ),
-            (
-                "Collatz steps of 1..=2 000 000 on 2 worker processes",
-                r("collatz", "processes", 2),
-                "sequential, one process",
-                r("collatz", "sequential", 1),
-                Against::SpeedUp,
-            ),
-            (
-                "control: the same CPU loop in 2 child processes at once",
-                r("spin", "two_children", 2),
-                "in 1 child",
-                r("spin", "one_child", 1),
-                Against::Work,
-            ),
-            (
-                "size of 20 000 files, 2 threads",
-                r("dir_size", "threads", 2),
-                "sequential",
-                r("dir_size", "sequential", 1),
-                Against::SpeedUp,
-            ),
-            (
-                "size of 20 000 files, 2 worker processes",
-                r("dir_size", "processes", 2),
-                "sequential",
-                r("dir_size", "sequential", 1),
-                Against::SpeedUp,
-            ),
-            (
-                "CPython: start a Python process",
-                p("start", "python_process", 0),
-                "a Python thread",
-                p("start", "python_thread", 0),
-                Against::AsLong,
-            ),
-        ];
-        let mut t = String::from("| measurement | time | against |\n|---|---|---|\n");
-        for (label, value, other_label, other, against) in rows {
-            let comparison = match against {
-                Against::AsLong => format!(" ({} as long)", ratio(value, other)),
-                Against::SpeedUp => format!(" (speed-up {})", ratio(other, value)),
-                Against::OtherAsLong => format!(" ({} as long)", ratio(other, value)),
-                Against::Work => format!(
-                    " (2 processes did {} the work of 1 per unit of time)",
-                    cell(other.zip(value).map(|(o, v)| 2.0 * o / v), times)
-                ),
-                Against::Plain => String::new(),
-            };
-            let _ = writeln!(
-                t,
-                "| {label} | {} | {other_label}: {}{comparison} |",
-                cell(value, ms),
-                cell(other, ms)
-            );
-        }
-        t
-    }
-
-    /// `a / b` as a ratio, or "–" when either is missing.
-    fn ratio(a: Option<f64>, b: Option<f64>) -> String {
-        cell(a.zip(b).map(|(a, b)| a / b), times)
-    }
-
-    pub fn myth_l7(data: &Data) -> String {
-        let (racy, locked) = (
-            data.get("read_pause_write", "racy", 1000),
-            data.get("read_pause_write", "locked", 1000),
-        );
-        format!(
-            "Measured: a thousand threads each reading, pausing 100 µs and writing took {} without a lock (and lost updates) and {} with one (exact): the lock made it {} slower.\n",
-            cell(racy, ms),
-            cell(locked, ms),
-            ratio(locked, racy)
-        )
-    }
-
-    pub fn myth_p6(rust: &Data, python: &Data) -> String {
-        let get = |d: &Data, case: &str| d.get("map_1m", case, 2);
-        format!(
-            "Measured, squaring a million numbers on 2 workers: CPython's `ThreadPool.map` took {} returning the squares and {} returning `None` ({} as long); this chapter's chunked map took {} and {} ({}).\n",
-            cell(get(python, "python_chunked"), ms),
-            cell(get(python, "python_chunked_no_results"), ms),
-            ratio(
-                get(python, "python_chunked"),
-                get(python, "python_chunked_no_results")
-            ),
-            cell(get(rust, "chunked"), ms),
-            cell(get(rust, "chunked_no_results"), ms),
-            ratio(get(rust, "chunked"), get(rust, "chunked_no_results")),
-        )
-    }
-
-    pub fn myth_p7(rust: &Data, python: &Data) -> String {
-        let map = |workers| python.get("map_1m", "python_chunked", workers);
-        let waits = |d: &Data, case: &str, workers| d.get("waits", case, workers);
-        format!(
-            "Measured: CPython's `ThreadPool.map` squaring a million numbers took {} on 1 worker and {} on 8 (a speed-up of {}), while 100 waits of 10 ms took {} on 1 worker and {} on 10 ({} faster). This chapter's pool in Rust: {} and {} for the waits.\n",
-            cell(map(1), ms),
-            cell(map(8), ms),
-            ratio(map(1), map(8)),
-            cell(waits(python, "python_threadpool", 1), ms),
-            cell(waits(python, "python_threadpool", 10), ms),
-            ratio(
-                waits(python, "python_threadpool", 1),
-                waits(python, "python_threadpool", 10)
-            ),
-            cell(waits(rust, "our_pool", 1), ms),
-            cell(waits(rust, "our_pool", 10), ms),
-        )
-    }
-
-    pub fn myth_g3(rust: &Data, python: &Data) -> String {
-        let interval = python.get("interpreter", "switch_interval", 0);
-        let gil = if python.get("interpreter", "gil_enabled", 1).is_some() {
-            "enabled"
-        } else if python.get("interpreter", "gil_enabled", 0).is_some() {
-            "disabled"
-        } else {
-            "–"
-        };
-        format!(
-            "Measured: `sys.getswitchinterval()` returned {} and the interpreter reported its GIL {gil}. Our GIL with CPython's hand-over kept an I/O thread waiting a median {} after each wake-up with a 1 ms interval, {} with 5 ms and {} with 20 ms: the wait follows the interval, not a count of instructions.\n",
-            cell(interval, ms),
-            cell(rust.get("convoy", "median_wait", 1), ms),
-            cell(rust.get("convoy", "median_wait", 5), ms),
-            cell(rust.get("convoy", "median_wait", 20), ms),
-        )
-    }
-
-    /// The contention lab's strategies, in the order of the chapter.
-    pub const CH09_TOTAL: [(&str, &str); 5] = [
-        ("GlobalMutex", "one std Mutex, locked per item"),
-        ("ParkingLot", "one parking_lot Mutex, locked per item"),
-        ("Atomic", "an atomic fetch_add per item"),
-        ("Sharded", "a sharded total, a lock per thread"),
-        ("PerThread", "per-thread sums, rayon fold/reduce"),
-    ];
-
-    pub fn ch09(rust: &Data, python: &Data, contention: &Data) -> String {
-        let mut t = String::from(
-            "**The experiment**: speed-up over one thread (time on one thread in brackets).\n\n| workload | threads | Rust, our GIL (5 ms) | Rust, no GIL | CPython, its GIL |\n|---|---|---|---|---|\n",
-        );
-        for (workload, label) in [("cpu", "CPU-bound"), ("io", "I/O-bound")] {
-            let curves = [
-                (rust, "rust_gil"),
-                (rust, "rust_no_gil"),
-                (python, "python_gil"),
-            ];
-            for threads in [1, 2, 4] {
-                let cells: Vec<String> = curves
-                    .iter()
-                    .map(|(data, case)| {
-                        let speedup = data
-                            .speedups(workload, case)
-                            .into_iter()
-                            .find(|(t, _)| *t == threads);
-                        match (speedup, data.get(workload, case, threads)) {
-                            (Some((_, s)), Some(v)) if threads == 1 => {
-                                format!("{} ({})", times(s), ms(v))
-                            }
-                            (Some((_, s)), _) => times(s),
-                            _ => "–".to_owned(),
-                        }
-                    })
-                    .collect();
-                let _ = writeln!(t, "| {label} | {threads} | {} |", cells.join(" | "));
+    impl fmt::Display for Value {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                Value::Number(n) => write!(f, "{n}"),
+                Value::Text(text) => f.write_str(text),
             }
         }
-        let _ = write!(
-            t,
-            "\n**The convoy**: an I/O thread wakes 20 times from a 10 ms wait while a CPU-bound thread holds our GIL; how long until it holds the lock again.\n\n| switch interval | median wait | longest wait |\n|---|---|---|\n"
-        );
-        for (interval, median) in rust.series("convoy", "median_wait") {
-            let _ = writeln!(
-                t,
-                "| {interval} ms | {} | {} |",
-                ms(median),
-                cell(rust.get("convoy", "longest_wait", interval), ms)
-            );
+    }
+
+    /// What an expression gives, known before it is evaluated.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub enum Kind {
+        Number,
+        Text,
+    }
+
+    impl Func {
+        const NAMES: [(&str, Func); 5] = [
+            ("ms", Func::Ms),
+            ("times", Func::Times),
+            ("speedup", Func::Speedup),
+            ("min", Func::Min),
+            ("which", Func::Which),
+        ];
+
+        fn named(name: &str) -> Option<Func> {
+            Func::NAMES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, f)| *f)
         }
-        let fastest = CH09_TOTAL
+
+        fn name(self) -> &'static str {
+            Func::NAMES
+                .iter()
+                .find(|(_, f)| *f == self)
+                .map_or("?", |(n, _)| n)
+        }
+
+        /// What a call gives, or why its arguments do not fit.
+        fn kind(self, args: &[Expr]) -> Result<Kind> {
+            let kinds = args.iter().map(Expr::kind).collect::<Result<Vec<_>>>()?;
+            let numbers = kinds.iter().all(|k| *k == Kind::Number);
+            let (fits, gives, wants) = match self {
+                Func::Ms | Func::Times => (kinds.len() == 1 && numbers, Kind::Text, "one number"),
+                Func::Speedup => (
+                    matches!(args, [Expr::Value(..)]),
+                    Kind::Number,
+                    "one measurement, alias.group.case.param",
+                ),
+                Func::Min => (!args.is_empty() && numbers, Kind::Number, "numbers"),
+                Func::Which => (
+                    kinds.len() >= 2
+                        && kinds.len() % 2 == 0
+                        && kinds.iter().skip(1).step_by(2).all(|k| *k == Kind::Text),
+                    Kind::Text,
+                    "pairs of a value and a \"text\"",
+                ),
+            };
+            if !fits {
+                bail!("`{}` takes {wants}", self.name());
+            }
+            Ok(gives)
+        }
+
+        fn eval(self, args: &[Expr], env: &Env) -> Option<Value> {
+            let text = |show: fn(f64) -> String| match args {
+                [x] => Some(Value::Text(show(x.number(env)?))),
+                _ => None,
+            };
+            match self {
+                Func::Ms => text(ms),
+                Func::Times => text(times),
+                Func::Speedup => match args {
+                    [Expr::Value(case, param)] => env.speedup(case, param).map(Value::Number),
+                    _ => None,
+                },
+                Func::Min => args
+                    .iter()
+                    .filter_map(|arg| arg.number(env))
+                    .reduce(f64::min)
+                    .map(Value::Number),
+                Func::Which => args
+                    .chunks(2)
+                    .find(|pair| pair[0].eval(env).is_some())
+                    .and_then(|pair| pair.get(1)?.eval(env)),
+            }
+        }
+    }
+
+    impl Expr {
+        /// What the expression gives, or why it cannot be computed.
+        pub fn kind(&self) -> Result<Kind> {
+            Ok(match self {
+                Expr::Number(_) | Expr::Var(_) | Expr::Value(..) => Kind::Number,
+                Expr::Text(_) => Kind::Text,
+                Expr::Neg(inner) => {
+                    if inner.kind()? != Kind::Number {
+                        bail!("`-` needs a number");
+                    }
+                    Kind::Number
+                }
+                Expr::Op(op, a, b) => match (op, a.kind()?, b.kind()?) {
+                    (_, Kind::Number, Kind::Number) => Kind::Number,
+                    (Op::Add, Kind::Text, Kind::Text) => Kind::Text,
+                    (Op::Add, _, _) => {
+                        bail!(
+                            "`+` needs two numbers or two texts; format a number with ms() or times()"
+                        )
+                    }
+                    _ => bail!("`{}` needs two numbers", op.symbol()),
+                },
+                Expr::Call(func, args) => func.kind(args)?,
+            })
+        }
+
+        /// Its value, or `None` when a measurement it needs is missing.
+        pub fn eval(&self, env: &Env) -> Option<Value> {
+            match self {
+                Expr::Number(n) => Some(Value::Number(*n)),
+                Expr::Text(text) => Some(Value::Text(text.clone())),
+                Expr::Var(name) => env.var(name).map(|v| Value::Number(v as f64)),
+                Expr::Value(case, param) => env.get(case, param).map(Value::Number),
+                Expr::Neg(inner) => Some(Value::Number(-inner.number(env)?)),
+                Expr::Op(op, a, b) => match (a.eval(env)?, b.eval(env)?) {
+                    (Value::Number(a), Value::Number(b)) => Some(Value::Number(op.apply(a, b))),
+                    (Value::Text(a), Value::Text(b)) => Some(Value::Text(a + &b)),
+                    _ => None,
+                },
+                Expr::Call(func, args) => func.eval(args, env),
+            }
+        }
+
+        pub fn number(&self, env: &Env) -> Option<f64> {
+            match self.eval(env)? {
+                Value::Number(n) => Some(n),
+                Value::Text(_) => None,
+            }
+        }
+    }
+
+    impl Op {
+        fn symbol(self) -> char {
+            match self {
+                Op::Add => '+',
+                Op::Sub => '-',
+                Op::Mul => '*',
+                Op::Div => '/',
+            }
+        }
+
+        fn apply(self, a: f64, b: f64) -> f64 {
+            match self {
+                Op::Add => a + b,
+                Op::Sub => a - b,
+                Op::Mul => a * b,
+                Op::Div => a / b,
+            }
+        }
+    }
+
+    /// The names an expression may use: the CSV aliases, the `[let]`
+    /// expressions and the bound params.
+    #[derive(Debug, Clone, Default)]
+    pub struct Scope {
+        aliases: Vec<String>,
+        lets: BTreeMap<String, Expr>,
+        vars: Vec<String>,
+    }
+
+    impl Scope {
+        pub fn new(aliases: Vec<String>) -> Scope {
+            Scope {
+                aliases,
+                ..Scope::default()
+            }
+        }
+
+        /// Adds a `[let]` expression; it may not use another.
+        pub fn define(&mut self, name: &str, text: &str) -> Result<()> {
+            let expr = Scope::new(self.aliases.clone()).parse(text)?;
+            self.lets.insert(name.to_owned(), expr);
+            Ok(())
+        }
+
+        /// This scope with `name` bound to a param.
+        pub fn with_var(&self, name: &str) -> Scope {
+            let mut scope = self.clone();
+            scope.vars.push(name.to_owned());
+            scope
+        }
+
+        /// A whole text as one checked expression.
+        pub fn parse(&self, text: &str) -> Result<Expr> {
+            let mut parser = Parser::new(text, self);
+            let expr = parser.expr().and_then(|expr| {
+                parser.end()?;
+                expr.kind()?;
+                Ok(expr)
+            });
+            expr.with_context(|| format!("in `{text}`"))
+        }
+
+        /// A whole text as an expression that gives a number.
+        pub fn number(&self, text: &str) -> Result<Expr> {
+            let expr = self.parse(text)?;
+            if expr.kind()? != Kind::Number {
+                bail!("`{text}` gives a text where a number is needed");
+            }
+            Ok(expr)
+        }
+
+        /// A whole text as `alias.group.case`.
+        pub fn case(&self, text: &str) -> Result<Case> {
+            let mut parser = Parser::new(text, self);
+            let case = parser.case().and_then(|case| {
+                parser.end()?;
+                Ok(case)
+            });
+            case.with_context(|| format!("in `{text}`"))
+        }
+
+        /// The case, if its alias is one of the `[csv]` table's.
+        fn case_of(&self, alias: &str, group: &str, case: &str) -> Result<Case> {
+            if !self.aliases.iter().any(|a| a == alias) {
+                bail!(
+                    "unknown CSV alias `{alias}`; [csv] names {}",
+                    self.aliases.join(", ")
+                );
+            }
+            Ok(Case {
+                alias: alias.to_owned(),
+                group: group.to_owned(),
+                case: case.to_owned(),
+            })
+        }
+
+        fn binds(&self, name: &str) -> bool {
+            self.vars.iter().any(|v| v == name)
+        }
+
+        /// A name alone: a bound param or a `[let]` expression.
+        fn lookup(&self, name: &str) -> Result<Expr> {
+            if self.binds(name) {
+                return Ok(Expr::Var(name.to_owned()));
+            }
+            if let Some(expr) = self.lets.get(name) {
+                return Ok(expr.clone());
+            }
+            let known: Vec<&str> = self
+                .vars
+                .iter()
+                .chain(self.lets.keys())
+                .map(String::as_str)
+                .collect();
+            bail!(
+                "unknown name `{name}` (known here: {}); a measurement is alias.group.case.param",
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            )
+        }
+    }
+
+    /// A recursive-descent parser over one text, from `at`.
+    pub struct Parser<'a> {
+        text: &'a str,
+        pub at: usize,
+        scope: &'a Scope,
+    }
+
+    impl<'a> Parser<'a> {
+        pub fn new(text: &'a str, scope: &'a Scope) -> Parser<'a> {
+            Parser { text, at: 0, scope }
+        }
+
+        fn rest(&self) -> &'a str {
+            &self.text[self.at..]
+        }
+
+        /// The next character after spaces.
+        pub fn peek(&mut self) -> Option<char> {
+            let rest = self.rest();
+            self.at += rest.len() - rest.trim_start().len();
+            self.rest().chars().next()
+        }
+
+        pub fn eat(&mut self, c: char) -> bool {
+            let found = self.peek() == Some(c);
+            if found {
+                self.at += c.len_utf8();
+            }
+            found
+        }
+
+        pub fn expect(&mut self, c: char) -> Result<()> {
+            if self.eat(c) {
+                Ok(())
+            } else {
+                Err(self.error(&format!("expected `{c}`")))
+            }
+        }
+
+        /// Nothing but spaces is left.
+        pub fn end(&mut self) -> Result<()> {
+            match self.peek() {
+                None => Ok(()),
+                Some(_) => Err(self.error("expected the end")),
+            }
+        }
+
+        pub fn error(&self, what: &str) -> anyhow::Error {
+            match self.rest() {
+                "" => anyhow!("{what}, found the end"),
+                rest => anyhow!("{what} at `{}`", rest.chars().take(24).collect::<String>()),
+            }
+        }
+
+        /// A run of letters, digits and `_`.
+        pub fn word(&mut self) -> &'a str {
+            let rest = self.rest();
+            let len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            self.at += len;
+            &rest[..len]
+        }
+
+        /// `a + b - c`
+        pub fn expr(&mut self) -> Result<Expr> {
+            let mut left = self.product()?;
+            loop {
+                let op = if self.eat('+') {
+                    Op::Add
+                } else if self.eat('-') {
+                    Op::Sub
+                } else {
+                    return Ok(left);
+                };
+                left = Expr::Op(op, Box::new(left), Box::new(self.product()?));
+            }
+        }
+
+        /// `a * b / c`
+        fn product(&mut self) -> Result<Expr> {
+            let mut left = self.unary()?;
+            loop {
+                let op = if self.eat('*') {
+                    Op::Mul
+                } else if self.eat('/') {
+                    Op::Div
+                } else {
+                    return Ok(left);
+                };
+                left = Expr::Op(op, Box::new(left), Box::new(self.unary()?));
+            }
+        }
+
+        fn unary(&mut self) -> Result<Expr> {
+            if self.eat('-') {
+                return Ok(Expr::Neg(Box::new(self.unary()?)));
+            }
+            self.atom()
+        }
+
+        fn atom(&mut self) -> Result<Expr> {
+            match self.peek() {
+                Some('(') => {
+                    self.at += 1;
+                    let expr = self.expr()?;
+                    self.expect(')')?;
+                    Ok(expr)
+                }
+                Some('"') => self.text(),
+                Some(c) if c.is_ascii_digit() => self.number().map(Expr::Number),
+                Some(c) if c.is_ascii_alphabetic() || c == '_' => self.name(),
+                _ => Err(self.error("expected a number, a \"text\", a name or `(`")),
+            }
+        }
+
+        fn text(&mut self) -> Result<Expr> {
+            let rest = &self.rest()[1..];
+            let Some(len) = rest.find('"') else {
+                return Err(self.error("a \"text\" without its closing `\"`"));
+            };
+            self.at += len + 2;
+            Ok(Expr::Text(rest[..len].to_owned()))
+        }
+
+        /// The next word after spaces.
+        pub fn next_word(&mut self) -> &'a str {
+            self.peek();
+            self.word()
+        }
+
+        /// `12`, `0.5`, `1e3`
+        pub fn number(&mut self) -> Result<f64> {
+            self.peek();
+            let start = self.at;
+            self.digits();
+            if self.rest().starts_with('.') {
+                self.at += 1;
+                self.digits();
+            }
+            if self.rest().starts_with(['e', 'E']) {
+                self.at += 1;
+                if self.rest().starts_with(['+', '-']) {
+                    self.at += 1;
+                }
+                self.digits();
+            }
+            let text = &self.text[start..self.at];
+            text.parse()
+                .map_err(|_| anyhow!("`{text}` is not a number"))
+        }
+
+        fn digits(&mut self) {
+            let rest = self.rest();
+            self.at += rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
+        }
+
+        /// A word and the words after its dots: `a.b.c`, and its text.
+        fn path(&mut self) -> Result<(Vec<&'a str>, &'a str)> {
+            let start = self.at;
+            let mut parts = vec![self.word()];
+            while self.rest().starts_with('.') {
+                self.at += 1;
+                match self.word() {
+                    "" => return Err(self.error("expected a name after `.`")),
+                    part => parts.push(part),
+                }
+            }
+            Ok((parts, &self.text[start..self.at]))
+        }
+
+        /// A function call, a name alone, or `alias.group.case.param`.
+        fn name(&mut self) -> Result<Expr> {
+            let start = self.at;
+            let first = self.word();
+            if self.rest().trim_start().starts_with('(') {
+                return self.call(first);
+            }
+            self.at = start;
+            let (parts, path) = self.path()?;
+            match parts[..] {
+                [name] => self.scope.lookup(name),
+                [_, _, _] => {
+                    bail!("`{path}` is a case; name one measurement: `{path}.<param>`")
+                }
+                [alias, group, case, param] => {
+                    let case = self.scope.case_of(alias, group, case)?;
+                    let param = match param.parse() {
+                        Ok(n) => Param::Is(n),
+                        Err(_) if self.scope.binds(param) => Param::Var(param.to_owned()),
+                        Err(_) => bail!(
+                            "the param `{param}` of `{path}` is neither a number nor a name that `for` or a series binds"
+                        ),
+                    };
+                    Ok(Expr::Value(case, param))
+                }
+                _ => bail!("`{path}`: expected alias.group.case.param"),
+            }
+        }
+
+        fn call(&mut self, name: &str) -> Result<Expr> {
+            let func = Func::named(name).ok_or_else(|| {
+                anyhow!("unknown function `{name}`; there are ms, times, speedup, min and which")
+            })?;
+            self.expect('(')?;
+            let mut args = Vec::new();
+            if !self.eat(')') {
+                loop {
+                    args.push(self.expr()?);
+                    if self.eat(')') {
+                        break;
+                    }
+                    if !self.eat(',') {
+                        return Err(self.error("expected `,` or `)`"));
+                    }
+                }
+            }
+            Ok(Expr::Call(func, args))
+        }
+
+        /// `alias.group.case`
+        pub fn case(&mut self) -> Result<Case> {
+            self.peek();
+            let (parts, path) = self.path()?;
+            let [alias, group, case] = parts[..] else {
+                bail!("`{path}` is not a case, alias.group.case");
+            };
+            self.scope.case_of(alias, group, case)
+        }
+    }
+
+    /// The data and the bound params an expression is evaluated with.
+    #[derive(Debug, Clone)]
+    pub struct Env<'a> {
+        data: &'a BTreeMap<String, Data>,
+        vars: BTreeMap<String, u64>,
+    }
+
+    impl<'a> Env<'a> {
+        pub fn new(data: &'a BTreeMap<String, Data>) -> Env<'a> {
+            Env {
+                data,
+                vars: BTreeMap::new(),
+            }
+        }
+
+        /// This environment with `name` bound to `value`.
+        pub fn with(&self, name: &str, value: u64) -> Env<'a> {
+            let mut env = self.clone();
+            env.vars.insert(name.to_owned(), value);
+            env
+        }
+
+        fn var(&self, name: &str) -> Option<u64> {
+            self.vars.get(name).copied()
+        }
+
+        fn param(&self, param: &Param) -> Option<u64> {
+            match param {
+                Param::Is(n) => Some(*n),
+                Param::Var(name) => self.var(name),
+            }
+        }
+
+        /// The params a case was measured at, in order.
+        pub fn params(&self, case: &Case) -> Vec<u64> {
+            self.data.get(&case.alias).map_or_else(Vec::new, |data| {
+                data.series(&case.group, &case.case)
+                    .into_iter()
+                    .map(|(param, _)| param)
+                    .collect()
+            })
+        }
+
+        fn get(&self, case: &Case, param: &Param) -> Option<f64> {
+            self.data
+                .get(&case.alias)?
+                .get(&case.group, &case.case, self.param(param)?)
+        }
+
+        fn speedup(&self, case: &Case, param: &Param) -> Option<f64> {
+            let param = self.param(param)?;
+            self.data
+                .get(&case.alias)?
+                .speedups(&case.group, &case.case)
+                .into_iter()
+                .find(|(p, _)| *p == param)
+                .map(|(_, speedup)| speedup)
+        }
+    }
+}
+
+mod template {
+    //! Markdown with `{expression}` placeholders, line by line; a line may
+    //! begin with `{for n in …}` or `{if …}`.
+
+    use anyhow::{Context, Result, bail};
+
+    use super::expr::{Case, Env, Expr, Parser, Scope};
+
+    /// A parsed template, ready to render.
+    pub struct Template {
+        lines: Vec<Line>,
+    }
+
+    /// One line: what repeats or drops it, and its text and placeholders.
+    struct Line {
+        directive: Directive,
+        parts: Vec<Part>,
+    }
+
+    enum Directive {
+        Once,
+        /// The line for each of these params, bound to the name.
+        For(String, Params),
+        /// The line when the expression has a value.
+        If(Expr),
+    }
+
+    /// What a `for` line repeats over.
+    enum Params {
+        /// The params a case was measured at.
+        Of(Case),
+        Listed(Vec<u64>),
+    }
+
+    enum Part {
+        Text(String),
+        Expr(Expr),
+    }
+
+    impl Template {
+        pub fn parse(text: &str, scope: &Scope) -> Result<Template> {
+            let lines = text
+                .split_inclusive('\n')
+                .enumerate()
+                .map(|(number, line)| {
+                    Line::parse(line, scope).with_context(|| format!("line {}", number + 1))
+                })
+                .collect::<Result<_>>()?;
+            Ok(Template { lines })
+        }
+
+        /// The text, with "–" for each placeholder that lacks a value.
+        pub fn render(&self, env: &Env) -> String {
+            let mut out = String::new();
+            for line in &self.lines {
+                match &line.directive {
+                    Directive::Once => line.write(env, &mut out),
+                    Directive::If(expr) => {
+                        if expr.eval(env).is_some() {
+                            line.write(env, &mut out);
+                        }
+                    }
+                    Directive::For(name, params) => {
+                        let params = match params {
+                            Params::Of(case) => env.params(case),
+                            Params::Listed(params) => params.clone(),
+                        };
+                        for param in params {
+                            line.write(&env.with(name, param), &mut out);
+                        }
+                    }
+                }
+            }
+            out
+        }
+    }
+
+    impl Line {
+        fn parse(line: &str, scope: &Scope) -> Result<Line> {
+            let mut parser = Parser::new(line, scope);
+            let directive = if let Some(rest) = line.strip_prefix("{for ") {
+                parser.at = line.len() - rest.len();
+                let name = parser.next_word().to_owned();
+                if name.is_empty() || parser.next_word() != "in" {
+                    return Err(parser.error("expected `{for <name> in <alias.group.case>}`"));
+                }
+                Directive::For(name, params(&mut parser)?)
+            } else if let Some(rest) = line.strip_prefix("{if ") {
+                parser.at = line.len() - rest.len();
+                let expr = parser.expr()?;
+                expr.kind()?;
+                Directive::If(expr)
+            } else {
+                Directive::Once
+            };
+            if !matches!(directive, Directive::Once) {
+                parser.expect('}')?;
+            }
+            let scope = match &directive {
+                Directive::For(name, _) => scope.with_var(name),
+                _ => scope.clone(),
+            };
+            let parts = parts(&line[parser.at..], &scope)?;
+            Ok(Line { directive, parts })
+        }
+
+        fn write(&self, env: &Env, out: &mut String) {
+            for part in &self.parts {
+                match part {
+                    Part::Text(text) => out.push_str(text),
+                    Part::Expr(expr) => match expr.eval(env) {
+                        Some(value) => out.push_str(&value.to_string()),
+                        None => out.push('–'),
+                    },
+                }
+            }
+        }
+    }
+
+    /// `alias.group.case` or `2, 4, 8`.
+    fn params(parser: &mut Parser) -> Result<Params> {
+        if !parser.peek().is_some_and(|c| c.is_ascii_digit()) {
+            return parser.case().map(Params::Of);
+        }
+        let mut listed = Vec::new();
+        loop {
+            let n = parser.number()?;
+            if n.fract() != 0.0 || n < 0.0 {
+                return Err(parser.error("a param is a whole number"));
+            }
+            listed.push(n as u64);
+            if !parser.eat(',') {
+                return Ok(Params::Listed(listed));
+            }
+        }
+    }
+
+    /// Literal text and placeholders.
+    fn parts(text: &str, scope: &Scope) -> Result<Vec<Part>> {
+        let mut parts = Vec::new();
+        let mut literal = String::new();
+        let mut at = 0;
+        while let Some(c) = text[at..].chars().next() {
+            let rest = &text[at..];
+            if rest.starts_with("{{") || rest.starts_with("}}") {
+                literal.push(c);
+                at += 2;
+            } else if c == '{' {
+                parts.push(Part::Text(std::mem::take(&mut literal)));
+                let mut parser = Parser::new(text, scope);
+                parser.at = at + 1;
+                let expr = parser
+                    .expr()
+                    .and_then(|expr| {
+                        parser.expect('}')?;
+                        expr.kind()?;
+                        Ok(expr)
+                    })
+                    .with_context(|| format!("in the placeholder `{}`", placeholder(rest)))?;
+                parts.push(Part::Expr(expr));
+                at = parser.at;
+            } else if c == '}' {
+                bail!("a `}}` without its `{{`; write `}}}}` for a brace");
+            } else {
+                literal.push(c);
+                at += c.len_utf8();
+            }
+        }
+        parts.push(Part::Text(literal));
+        Ok(parts)
+    }
+
+    /// The start of a placeholder, to name it in an error.
+    fn placeholder(text: &str) -> String {
+        let end = text.find('}').map_or(text.len(), |i| i + 1);
+        text[..end].trim_end().chars().take(60).collect()
+    }
+}
+
+mod svg {
+    //! The plots: lines through points (with guides) and bars, drawn with
+    //! `plotters`' SVG backend and its built-in text layout, so no fonts are
+    //! read and the bytes are the same on every machine.
+
+    use anyhow::{Result, anyhow};
+    use plotters::coord::Shift;
+    use plotters::element::DashedPathElement;
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+    use super::{Scale, ms};
+
+    const WIDTH: u32 = 720;
+    /// The height of a lines plot without its legend.
+    const CHART_HEIGHT: u32 = 400;
+    const LEGEND_ROW: i32 = 22;
+    /// The legend's left edge: under the plot's, past the y axis' labels.
+    const LEGEND_LEFT: i32 = 80;
+    const FONT: &str = "sans-serif";
+
+    /// One line of a plot.
+    pub struct Line {
+        pub label: String,
+        pub points: Vec<(f64, f64)>,
+        /// A reference line (grey, no markers), not a measurement.
+        pub guide: bool,
+    }
+
+    /// What a lines plot says around its lines.
+    pub struct Axes<'a> {
+        pub title: &'a str,
+        pub x_label: &'a str,
+        pub y_label: &'a str,
+        pub x_scale: Scale,
+        pub y_scale: Scale,
+    }
+
+    /// How a line is drawn; the legend shows the same.
+    #[derive(Clone, Copy)]
+    struct Look {
+        colour: RGBColor,
+        width: u32,
+        /// Dash and gap lengths; `None` is solid.
+        dash: Option<(u32, u32)>,
+        marker: Marker,
+    }
+
+    #[derive(Clone, Copy)]
+    enum Marker {
+        None,
+        Dot,
+        Square,
+        Triangle,
+        Diamond,
+    }
+
+    /// Measurements: each its colour, width, dashes and marker, so that
+    /// lines on top of each other stay apart. Earlier lines are wider, so
+    /// a later one that lies on one leaves it showing at the edges.
+    const LOOKS: [Look; 4] = [
+        Look {
+            colour: RGBColor(0x1f, 0x77, 0xb4),
+            width: 4,
+            dash: None,
+            marker: Marker::Dot,
+        },
+        Look {
+            colour: RGBColor(0xd6, 0x27, 0x28),
+            width: 3,
+            dash: Some((12, 6)),
+            marker: Marker::Square,
+        },
+        Look {
+            colour: RGBColor(0x2c, 0xa0, 0x2c),
+            width: 2,
+            dash: Some((4, 4)),
+            marker: Marker::Triangle,
+        },
+        Look {
+            colour: RGBColor(0x94, 0x67, 0xbd),
+            width: 2,
+            dash: Some((16, 4)),
+            marker: Marker::Diamond,
+        },
+    ];
+
+    /// Reference lines: grey, thin, dashed or dotted, without markers.
+    const GUIDES: [Look; 2] = [
+        Look {
+            colour: RGBColor(0x70, 0x70, 0x70),
+            width: 2,
+            dash: Some((8, 5)),
+            marker: Marker::None,
+        },
+        Look {
+            colour: RGBColor(0x40, 0x40, 0x40),
+            width: 2,
+            dash: Some((2, 4)),
+            marker: Marker::None,
+        },
+    ];
+
+    fn plot_error(error: impl std::fmt::Debug) -> anyhow::Error {
+        anyhow!("cannot draw the plot: {error:?}")
+    }
+
+    /// Each line with its look: measurements first, then guides.
+    fn looks(lines: &[Line]) -> Vec<(&Line, Look)> {
+        let (guides, measured): (Vec<&Line>, Vec<&Line>) =
+            lines.iter().partition(|line| line.guide);
+        let measured = measured
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| (line, LOOKS[i % LOOKS.len()]));
+        let guides = guides
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| (line, GUIDES[i % GUIDES.len()]));
+        measured.chain(guides).collect()
+    }
+
+    /// One axis of a lines plot: where a value goes and which values are
+    /// labelled. Positions count millionths of the axis, in integers,
+    /// because `plotters` formats the labels of integer key points only.
+    struct Axis {
+        scale: Scale,
+        /// The axis' ends, in the scale's units (log10 of the value on a
+        /// log scale, an index on an even one).
+        ends: (f64, f64),
+        ticks: Vec<f64>,
+        /// Decimals of the labels; `None` shows each value as it is.
+        decimals: Option<usize>,
+    }
+
+    impl Axis {
+        const STEPS: i32 = 1_000_000;
+
+        /// An x axis: labelled at the measured values, ending at them with
+        /// room for a marker.
+        fn x(mut values: Vec<f64>, scale: Scale) -> Axis {
+            values.retain(|&x| scale != Scale::Log || x > 0.0);
+            values.sort_by(f64::total_cmp);
+            values.dedup();
+            let mut axis = Axis {
+                scale,
+                ends: (0.0, 1.0),
+                ticks: values,
+                decimals: None,
+            };
+            if let (Some(&first), Some(&last)) = (axis.ticks.first(), axis.ticks.last()) {
+                let (first, last) = (axis.unit(first), axis.unit(last));
+                let pad = if last > first {
+                    (last - first) * 0.04
+                } else {
+                    0.5
+                };
+                axis.ends = (first - pad, last + pad);
+            }
+            axis
+        }
+
+        /// A y axis: from 0 (linear) or from below the least value (log)
+        /// to just above the greatest, labelled at round values.
+        fn y(values: &[f64], scale: Scale) -> Axis {
+            let max = values.iter().copied().fold(0.0, f64::max);
+            // Without a positive value (no measurements), any axis will do.
+            let max = if max > 0.0 { max } else { 1.0 };
+            if scale == Scale::Log {
+                let min = values
+                    .iter()
+                    .copied()
+                    .filter(|&y| y > 0.0)
+                    .fold(max, f64::min);
+                let (lo, hi) = (min.log10(), max.log10());
+                let pad = ((hi - lo) * 0.08).max(0.1);
+                let ends = (lo - pad, hi + pad);
+                let ticks = log_ticks(ends);
+                return Axis {
+                    scale,
+                    ends,
+                    ticks,
+                    decimals: None,
+                };
+            }
+            let hi = max * 1.08;
+            let magnitude = 10f64.powf((hi / 6.0).log10().floor());
+            let step = [1.0, 2.0, 5.0, 10.0]
+                .iter()
+                .map(|m| m * magnitude)
+                .find(|step| hi / step <= 8.0)
+                .unwrap_or(10.0 * magnitude);
+            let ticks = (0..)
+                .map(|k| f64::from(k) * step)
+                .take_while(|&tick| tick <= hi)
+                .collect();
+            Axis {
+                scale: Scale::Linear,
+                ends: (0.0, hi),
+                ticks,
+                decimals: Some((-step.log10().floor()).max(0.0) as usize),
+            }
+        }
+
+        /// A value in the scale's units.
+        fn unit(&self, value: f64) -> f64 {
+            match self.scale {
+                Scale::Linear => value,
+                Scale::Log => value.log10(),
+                Scale::Even => {
+                    let ticks = &self.ticks;
+                    match ticks.iter().position(|&t| t >= value) {
+                        Some(0) => 0.0,
+                        None => ticks.len().saturating_sub(1) as f64,
+                        Some(i) => {
+                            let (a, b) = (ticks[i - 1], ticks[i]);
+                            (i - 1) as f64 + (value - a) / (b - a)
+                        }
+                    }
+                }
+            }
+        }
+
+        /// Where `value` goes, or `None` when a log axis cannot show it.
+        fn at(&self, value: f64) -> Option<i32> {
+            if self.scale == Scale::Log && value <= 0.0 {
+                return None;
+            }
+            let (lo, hi) = self.ends;
+            let share = (self.unit(value) - lo) / (hi - lo);
+            Some((share * f64::from(Axis::STEPS)).round() as i32)
+        }
+
+        fn key_points(&self) -> Vec<i32> {
+            self.ticks.iter().filter_map(|&t| self.at(t)).collect()
+        }
+
+        fn label(&self, at: i32) -> String {
+            let tick = self.ticks.iter().find(|&&t| self.at(t) == Some(at));
+            match (tick, self.decimals) {
+                (Some(tick), Some(decimals)) => format!("{tick:.decimals$}"),
+                (Some(tick), None) => format!("{tick}"),
+                (None, _) => String::new(),
+            }
+        }
+    }
+
+    /// Round values between the ends (log10 units): the powers of ten, or
+    /// if those are fewer than three, 1, 2 and 5 times them, or 1 to 9 times.
+    fn log_ticks((lo, hi): (f64, f64)) -> Vec<f64> {
+        let within = |mantissas: &[f64]| -> Vec<f64> {
+            (lo.floor() as i32..=hi.ceil() as i32)
+                .flat_map(|k| mantissas.iter().map(move |m| m * 10f64.powi(k)))
+                .filter(|t| (lo..=hi).contains(&t.log10()))
+                .collect()
+        };
+        let [powers, round, all] = [
+            &[1.0][..],
+            &[1.0, 2.0, 5.0],
+            &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
+        ]
+        .map(within);
+        [powers, round]
+            .into_iter()
+            .find(|ticks| ticks.len() >= 3)
+            .unwrap_or(all)
+    }
+
+    /// Lines through points, the legend under the plot.
+    pub fn lines(axes: &Axes, lines: &[Line]) -> Result<String> {
+        let looked = looks(lines);
+        let points = || lines.iter().flat_map(|line| line.points.iter().copied());
+        let measured_x = lines
             .iter()
-            .filter_map(|(case, _)| contention.get("total", case, 2))
-            .fold(f64::INFINITY, f64::min);
-        let _ = write!(
-            t,
-            "\n**The contention lab**: ten million numbers added up on 2 threads; 2 threads counting to ten million each.\n\n| strategy | time | against the fastest |\n|---|---|---|\n"
-        );
-        for (case, label) in CH09_TOTAL {
-            let value = contention.get("total", case, 2);
-            let _ = writeln!(
-                t,
-                "| {label} | {} | {} |",
-                cell(value, ms),
-                cell(value.map(|v| v / fastest), times)
-            );
+            .filter(|line| !line.guide)
+            .flat_map(|line| line.points.iter().map(|&(x, _)| x));
+        let x = Axis::x(measured_x.collect(), axes.x_scale);
+        let y = Axis::y(&points().map(|(_, y)| y).collect::<Vec<_>>(), axes.y_scale);
+        let at = |&(px, py): &(f64, f64)| Some((x.at(px)?, y.at(py)?));
+        let legend = Legend::new(&looked);
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (WIDTH, CHART_HEIGHT + legend.height()))
+                .into_drawing_area();
+            root.fill(&WHITE).map_err(plot_error)?;
+            let (upper, lower) = root.split_vertically(CHART_HEIGHT);
+            let mut chart = ChartBuilder::on(&upper)
+                .caption(axes.title, (FONT, 20))
+                .margin(16)
+                .margin_right(28)
+                .x_label_area_size(48)
+                .y_label_area_size(64)
+                .build_cartesian_2d(
+                    (0..Axis::STEPS).with_key_points(x.key_points()),
+                    (0..Axis::STEPS).with_key_points(y.key_points()),
+                )
+                .map_err(plot_error)?;
+            chart
+                .configure_mesh()
+                .x_desc(axes.x_label)
+                .y_desc(axes.y_label)
+                .label_style((FONT, 13))
+                .axis_desc_style((FONT, 14))
+                .x_label_formatter(&|&v| x.label(v))
+                .y_label_formatter(&|&v| y.label(v))
+                .light_line_style(TRANSPARENT)
+                .draw()
+                .map_err(plot_error)?;
+            // Measurements, then the thin guides over them (an ideal that a
+            // measurement meets stays in sight), then the markers.
+            let measured = looked.iter().filter(|(line, _)| !line.guide);
+            for (line, look) in measured.chain(looked.iter().filter(|(line, _)| line.guide)) {
+                let xy: Vec<(i32, i32)> = line.points.iter().filter_map(at).collect();
+                let style = look.colour.stroke_width(look.width);
+                match look.dash {
+                    None => chart.draw_series(LineSeries::new(xy, style)).map(|_| ()),
+                    Some((dash, gap)) => chart
+                        .draw_series(DashedLineSeries::new(xy, dash, gap, style))
+                        .map(|_| ()),
+                }
+                .map_err(plot_error)?;
+            }
+            for (line, look) in &looked {
+                for point in line.points.iter().filter_map(at) {
+                    draw_marker(chart.plotting_area(), point, look)?;
+                }
+            }
+            legend.draw(&lower)?;
+            root.present().map_err(plot_error)?;
         }
-        let (packed, padded) = (
-            contention.get("counters", "side_by_side", 2),
-            contention.get("counters", "padded", 2),
-        );
-        let _ = writeln!(
-            t,
-            "| counters side by side (false sharing) | {} | {} the padded ones |",
-            cell(packed, ms),
-            ratio(packed, padded)
-        );
-        let _ = writeln!(
-            t,
-            "| counters padded with `CachePadded` | {} | |",
-            cell(padded, ms)
-        );
-        if let Some(interval) = python.get("interpreter", "switch_interval", 0) {
-            let _ = writeln!(
-                t,
-                "\nCPython's switch interval as `sys.getswitchinterval()` reported it: {}.",
-                ms(interval)
-            );
+        Ok(svg)
+    }
+
+    /// A marker, in pixels around a point of any drawing area.
+    fn draw_marker<DB: DrawingBackend, C: CoordTranslate>(
+        area: &DrawingArea<DB, C>,
+        at: C::From,
+        look: &Look,
+    ) -> Result<()>
+    where
+        C::From: Clone,
+    {
+        let outline = look.colour.stroke_width(2);
+        let path: &[(i32, i32)] = match look.marker {
+            Marker::None => return Ok(()),
+            Marker::Dot => {
+                let dot = EmptyElement::at(at) + Circle::new((0, 0), 5, look.colour.filled());
+                return area.draw(&dot).map_err(plot_error);
+            }
+            Marker::Square => &[(-6, -6), (6, -6), (6, 6), (-6, 6), (-6, -6)],
+            Marker::Triangle => &[(0, -9), (8, 6), (-8, 6), (0, -9)],
+            Marker::Diamond => &[(0, -8), (8, 0), (0, 8), (-8, 0), (0, -8)],
+        };
+        let shape = EmptyElement::at(at) + PathElement::new(path.to_vec(), outline);
+        area.draw(&shape).map_err(plot_error)
+    }
+
+    /// The names of the lines, under the plot, in as many columns as fit.
+    struct Legend<'a> {
+        entries: &'a [(&'a Line, Look)],
+        columns: usize,
+    }
+
+    impl<'a> Legend<'a> {
+        const SAMPLE: i32 = 36;
+        const FONT_SIZE: u32 = 13;
+
+        fn new(entries: &'a [(&'a Line, Look)]) -> Legend<'a> {
+            // The built-in layout cannot measure text: a character of
+            // sans-serif is about half its size wide.
+            let longest = entries
+                .iter()
+                .map(|(line, _)| line.label.chars().count())
+                .max()
+                .unwrap_or(0);
+            let needed = Self::SAMPLE as f64 + 16.0 + longest as f64 * 0.5 * Self::FONT_SIZE as f64;
+            let columns = if needed * 2.0 <= (WIDTH as i32 - LEGEND_LEFT) as f64 {
+                2
+            } else {
+                1
+            };
+            Legend { entries, columns }
         }
-        t
+
+        fn height(&self) -> u32 {
+            let rows = self.entries.len().div_ceil(self.columns);
+            rows as u32 * LEGEND_ROW as u32 + 12
+        }
+
+        fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Result<()> {
+            let rows = self.entries.len().div_ceil(self.columns);
+            let column_width = (WIDTH as i32 - LEGEND_LEFT) / self.columns as i32;
+            for (i, (line, look)) in self.entries.iter().enumerate() {
+                let (column, row) = ((i / rows) as i32, (i % rows) as i32);
+                let (x, y) = (
+                    LEGEND_LEFT + column * column_width,
+                    4 + LEGEND_ROW / 2 + row * LEGEND_ROW,
+                );
+                let sample = [(x, y), (x + Self::SAMPLE, y)];
+                let style = look.colour.stroke_width(look.width.min(3));
+                match look.dash {
+                    None => area.draw(&PathElement::new(sample.to_vec(), style)),
+                    Some((dash, gap)) => {
+                        area.draw(&DashedPathElement::new(sample, dash, gap, style))
+                    }
+                }
+                .map_err(plot_error)?;
+                draw_marker(area, (x + Self::SAMPLE / 2, y), look)?;
+                let font = (FONT, Self::FONT_SIZE)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Left, VPos::Center));
+                area.draw(&Text::new(
+                    line.label.as_str(),
+                    (x + Self::SAMPLE + 10, y),
+                    font,
+                ))
+                .map_err(plot_error)?;
+            }
+            Ok(())
+        }
+    }
+
+    /// Horizontal bars, one per `(label, ms)`, in the order given.
+    pub fn bars(title: &str, bars: &[(String, f64)]) -> Result<String> {
+        let x_max = bars.iter().map(|(_, v)| *v).fold(0.0, f64::max).max(1e-9) * 1.04;
+        let rows = bars.len().max(1);
+        let mut svg = String::new();
+        {
+            let height = 96 + 44 * rows as u32;
+            let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+            root.fill(&WHITE).map_err(plot_error)?;
+            let mut chart = ChartBuilder::on(&root)
+                .caption(title, (FONT, 18))
+                .margin(16)
+                .margin_right(28)
+                .x_label_area_size(36)
+                .y_label_area_size(0)
+                .build_cartesian_2d(0.0..x_max, 0.0..rows as f64)
+                .map_err(plot_error)?;
+            let decimals = if x_max >= 10.0 { 0 } else { 1 };
+            chart
+                .configure_mesh()
+                .disable_y_mesh()
+                .disable_y_axis()
+                .label_style((FONT, 13))
+                .x_label_formatter(&|v| format!("{v:.decimals$}"))
+                .light_line_style(TRANSPARENT)
+                .draw()
+                .map_err(plot_error)?;
+            for (index, (label, value)) in bars.iter().enumerate() {
+                let top = (rows - index) as f64 - 0.15;
+                let bottom = top - 0.7;
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(0.0, bottom), (*value, top)],
+                        LOOKS[0].colour.mix(0.35).filled(),
+                    )))
+                    .map_err(plot_error)?;
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        format!("{label}: {}", ms(*value)),
+                        (x_max * 0.01, top - 0.2),
+                        (FONT, 15).into_font().color(&BLACK),
+                    )))
+                    .map_err(plot_error)?;
+            }
+            root.present().map_err(plot_error)?;
+        }
+        Ok(svg)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::expr::{Env, Scope, Value};
     use super::*;
+
+    const CSV: &str = "group,case,param,ms\ncpu,a,1,10\ncpu,a,2,5.0\ncpu,a,4,4\ncpu,b,1,3\n";
+
+    fn sample() -> BTreeMap<String, Data> {
+        BTreeMap::from([("d".to_owned(), Data::parse(CSV).unwrap())])
+    }
+
+    /// `text` evaluated against [`CSV`] as `d`, shown as a placeholder is.
+    fn eval(text: &str) -> String {
+        let data = sample();
+        let scope = Scope::new(vec!["d".to_owned()]);
+        let expr = scope.parse(text).unwrap();
+        expr.eval(&Env::new(&data))
+            .map_or_else(|| "–".to_owned(), |value| value.to_string())
+    }
+
+    /// The whole chain of a parse error, as `anyhow` prints it with `{:#}`.
+    fn error(text: &str) -> String {
+        let scope = Scope::new(vec!["d".to_owned()]);
+        format!("{:#}", scope.parse(text).unwrap_err())
+    }
 
     #[test]
     fn reads_csv_and_computes_speedups() {
-        let data =
-            Data::parse("group,case,param,ms\ncpu,a,1,10\ncpu,a,2,5.0\ncpu,b,1,3\n").unwrap();
+        let data = Data::parse(CSV).unwrap();
         assert_eq!(data.get("cpu", "a", 2), Some(5.0));
-        assert_eq!(data.speedups("cpu", "a"), [(1, 1.0), (2, 2.0)]);
+        assert_eq!(data.speedups("cpu", "a"), [(1, 1.0), (2, 2.0), (4, 2.5)]);
         assert!(Data::parse("group,case,param,ms\ncpu,a,x,1\n").is_err());
+        assert!(Data::parse("group,case,param,ms\ncpu,a,1\n").is_err());
     }
 
     #[test]
@@ -1031,12 +1828,325 @@ mod tests {
     }
 
     #[test]
-    fn plots_are_the_same_every_time() {
-        let series = [("a", vec![(1, 1.0), (2, 1.9), (4, 3.5)])];
-        let first = speedup_plot("t", &series).unwrap();
-        assert_eq!(first, speedup_plot("t", &series).unwrap());
-        assert!(first.starts_with("<svg"), "{}", &first[..40]);
-        let bars = bar_plot("b", &[("x", 1.0), ("y", 2.0)]).unwrap();
-        assert!(bars.contains("y: 2.0 ms"), "{bars}");
+    fn expressions_compute_and_format() {
+        assert_eq!(eval("d.cpu.a.1"), "10");
+        assert_eq!(eval("1 + 2 * 3 - (4 - 1) / 3"), "6");
+        assert_eq!(eval("-d.cpu.b.1 + 1e1"), "7");
+        assert_eq!(eval("ms(d.cpu.a.2)"), "5.0 ms");
+        assert_eq!(eval("times(d.cpu.a.1 / d.cpu.b.1)"), "3.33×");
+        assert_eq!(eval("times(speedup(d.cpu.a.4))"), "2.50×");
+        assert_eq!(eval("min(d.cpu.a.2, d.cpu.zz.1, d.cpu.b.1)"), "3");
+        assert_eq!(
+            eval("ms(d.cpu.a.1) + \" (\" + times(2) + \")\""),
+            "10.0 ms (2.00×)"
+        );
+        assert_eq!(
+            eval("which(d.cpu.a.8, \"eight\", d.cpu.a.4, \"four\")"),
+            "four"
+        );
+    }
+
+    #[test]
+    fn a_missing_measurement_makes_the_whole_expression_missing() {
+        assert_eq!(eval("ms(d.cpu.a.3)"), "–");
+        assert_eq!(eval("times(d.cpu.a.1 / d.cpu.b.2)"), "–");
+        assert_eq!(eval("ms(d.cpu.a.1) + \" and \" + ms(d.cpu.b.2)"), "–");
+        assert_eq!(eval("speedup(d.io.a.2)"), "–");
+        assert_eq!(eval("min(d.cpu.zz.1, d.cpu.zz.2)"), "–");
+        assert_eq!(eval("which(d.cpu.a.8, \"eight\")"), "–");
+        assert_eq!(eval("d.cpu.a.1 + d.nope.a.1"), "–");
+    }
+
+    #[test]
+    fn a_bad_expression_says_what_is_wrong() {
+        let cases = [
+            ("ms(x.cpu.a.1)", "unknown CSV alias `x`; [csv] names d"),
+            ("mean(d.cpu.a.1)", "unknown function `mean`"),
+            ("ms(d.cpu.a.1", "expected `,` or `)`, found the end"),
+            ("(1 + 2", "expected `)`, found the end"),
+            ("1 +", "expected a number"),
+            ("ms(1) 2", "expected the end at `2`"),
+            ("ms(\"a\")", "`ms` takes one number"),
+            ("ms(1) + 2", "`+` needs two numbers or two texts"),
+            ("\"a\" * 2", "`*` needs two numbers"),
+            ("speedup(2)", "`speedup` takes one measurement"),
+            ("which(d.cpu.a.1, 2)", "`which` takes pairs"),
+            ("d.cpu.a", "`d.cpu.a` is a case"),
+            (
+                "d.cpu.a.n",
+                "the param `n` of `d.cpu.a.n` is neither a number",
+            ),
+            ("n", "unknown name `n`"),
+            ("\"open", "without its closing"),
+        ];
+        for (text, expected) in cases {
+            let message = error(text);
+            assert!(message.contains(expected), "`{text}` gave: {message}");
+            assert!(
+                message.starts_with(&format!("in `{text}`")),
+                "the message names the expression: {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn lets_and_bound_params_are_names() {
+        let data = sample();
+        let mut scope = Scope::new(vec!["d".to_owned()]);
+        scope.define("base", "d.cpu.a.1").unwrap();
+        let expr = scope.with_var("n").parse("base / d.cpu.a.n").unwrap();
+        let env = Env::new(&data).with("n", 2);
+        assert_eq!(expr.eval(&env), Some(Value::Number(2.0)));
+        let message = format!("{:#}", scope.define("again", "base * 2").unwrap_err());
+        assert!(message.contains("unknown name `base`"), "{message}");
+    }
+
+    fn template(text: &str) -> Result<String> {
+        let data = sample();
+        let scope = Scope::new(vec!["d".to_owned()]);
+        Ok(template::Template::parse(text, &scope)?.render(&Env::new(&data)))
+    }
+
+    #[test]
+    fn a_line_repeats_over_a_cases_params_or_listed_ones() {
+        let text = "| n | time |\n\
+                    {for n in d.cpu.a}| {n} | {ms(d.cpu.a.n)} |\n\
+                    {for n in 1, 3}| {n} | {ms(d.cpu.a.n)} |\n";
+        assert_eq!(
+            template(text).unwrap(),
+            "| n | time |\n| 1 | 10.0 ms |\n| 2 | 5.0 ms |\n| 4 | 4.0 ms |\n| 1 | 10.0 ms |\n| 3 | – |\n"
+        );
+    }
+
+    #[test]
+    fn a_line_can_depend_on_a_measurement_and_braces_can_be_written() {
+        let text = "{if d.cpu.b.1}b: {ms(d.cpu.b.1)}\n{if d.cpu.b.2}never\n{{literal}} {1}\n";
+        assert_eq!(template(text).unwrap(), "b: 3.0 ms\n{literal} 1\n");
+    }
+
+    #[test]
+    fn a_bad_template_names_its_line_and_placeholder() {
+        let message = format!("{:#}", template("ok\n| {ms(d.cpu)} |\n").unwrap_err());
+        assert!(
+            message.starts_with("line 2: in the placeholder `{ms(d.cpu)}`"),
+            "{message}"
+        );
+        let message = format!("{:#}", template("a } b\n").unwrap_err());
+        assert!(message.contains("write `}}` for a brace"), "{message}");
+        let message = format!("{:#}", template("{for n of d.cpu.a}x\n").unwrap_err());
+        assert!(message.contains("expected `{for <name> in"), "{message}");
+    }
+
+    #[test]
+    fn the_core_count_comes_from_the_run_note() {
+        let note = "Measured on 2026-11-22 by `cargo xtask bench x` (9 s) on linux x86_64, 16 logical CPUs (AMD EPYC), rustc 1.95.0.";
+        assert_eq!(cores(note), Some(16));
+        assert_eq!(cores("on linux, logical CPUs unknown"), None);
+        assert_eq!(cores(""), None);
+    }
+
+    /// A scratch project with one chapter, `demo`: its figures.toml, CSV
+    /// file and run note.
+    fn project(spec: &str, run_note: &str) -> tempfile::TempDir {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir_all(root.path().join("solutions/demo")).unwrap();
+        fs::create_dir_all(root.path().join(DIR)).unwrap();
+        fs::write(root.path().join("solutions/demo/figures.toml"), spec).unwrap();
+        fs::write(root.path().join(DIR).join("demo-data.csv"), CSV).unwrap();
+        fs::write(root.path().join(DIR).join("demo-run.md"), run_note).unwrap();
+        root
+    }
+
+    const SPEC: &str = r#"
+[csv]
+d = "demo-data"
+
+[let]
+one = "d.cpu.a.1"
+
+[[markdown]]
+file = "demo.md"
+text = '''
+| threads | time | speed-up |
+|---|---|---|
+{for n in d.cpu.a}| {n} | {ms(d.cpu.a.n)} | {times(one / d.cpu.a.n)} |
+'''
+
+[[plot]]
+file = "demo-lines.svg"
+kind = "lines"
+title = "Lines"
+x_label = "threads"
+y_label = "ms"
+x_scale = "even"
+y_scale = "log"
+series = [
+    { label = "a", points = "d.cpu.a" },
+    { label = "b", points = "d.cpu.b", y = "2 * d.cpu.b.x" },
+    { label = "a guide", points = "d.cpu.a", y = "10 / x", guide = true },
+]
+
+[[plot]]
+file = "demo-speedup.svg"
+kind = "speedup"
+title = "Speed-up"
+x_label = "threads"
+y_label = "speed-up"
+ideal = "ideal: the threads"
+series = [{ label = "a", points = "d.cpu.a" }]
+
+[[plot]]
+file = "demo-bars.svg"
+kind = "bars"
+title = "Bars"
+bars = [{ label = "x", value = "d.cpu.b.1" }, { label = "missing", value = "d.cpu.b.9" }]
+"#;
+
+    #[test]
+    fn a_chapters_figures_are_drawn_the_same_every_time() {
+        let root = project(SPEC, "on linux x86_64, 2 logical CPUs.\n");
+        let drawing = render(root.path(), "demo").unwrap();
+        assert_eq!(drawing.sources, ["demo-data.csv"]);
+        let names: Vec<String> = drawing
+            .files
+            .iter()
+            .map(|file| file.path.display().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "demo.md",
+                "demo-lines.svg",
+                "demo-speedup.svg",
+                "demo-bars.svg"
+            ]
+            .map(|name| format!("{DIR}/{name}"))
+        );
+        assert_eq!(
+            drawing.files[0].contents,
+            "| threads | time | speed-up |\n|---|---|---|\n| 1 | 10.0 ms | 1.00× |\n| 2 | 5.0 ms | 2.00× |\n| 4 | 4.0 ms | 2.50× |\n"
+        );
+        for file in &drawing.files[1..] {
+            assert!(
+                file.contents.starts_with("<svg"),
+                "{} is an SVG",
+                file.path.display()
+            );
+        }
+        let speedup = &drawing.files[2].contents;
+        assert!(speedup.contains("2 cores: the ceiling"), "{speedup}");
+        assert!(speedup.contains("ideal: the threads"), "{speedup}");
+        let bars = &drawing.files[3].contents;
+        assert!(
+            bars.contains("x: 3.0 ms") && !bars.contains("missing"),
+            "{bars}"
+        );
+        let again = render(root.path(), "demo").unwrap();
+        for (first, second) in drawing.files.iter().zip(&again.files) {
+            assert_eq!(first.contents, second.contents, "{}", first.path.display());
+        }
+    }
+
+    #[test]
+    fn without_a_core_count_no_ceiling_is_drawn() {
+        let root = project(SPEC, "Measured somewhere.\n");
+        let drawing = render(root.path(), "demo").unwrap();
+        assert!(
+            !drawing.files[2].contents.contains("ceiling"),
+            "no core line"
+        );
+    }
+
+    #[test]
+    fn a_chapter_without_figures_has_none() {
+        let root = tempfile::tempdir().unwrap();
+        let drawing = render(root.path(), "demo").unwrap();
+        assert!(
+            drawing.files.is_empty() && drawing.sources.is_empty(),
+            "an empty drawing"
+        );
+    }
+
+    #[test]
+    fn a_mistake_in_a_figures_file_names_the_file_and_the_figure() {
+        let cases = [
+            (
+                SPEC.replace("{ms(d.cpu.a.n)}", "{ms(e.cpu.a.n)}"),
+                "figure demo.md: line 3",
+            ),
+            (
+                SPEC.replace("10 / x", "10 / y"),
+                "figure demo-lines.svg: series `a guide`",
+            ),
+            (
+                SPEC.replace("kind = \"bars\"", "kind = \"pie\""),
+                "not a valid figures file",
+            ),
+            (
+                SPEC.replace("title = \"Bars\"", "title = \"Bars\"\nx_label = \"ms\""),
+                "a plot of kind Bars has no `x_label`",
+            ),
+            (SPEC.replace("\"d.cpu.a.1\"", "\"d.cpu.a.\""), "[let] one"),
+        ];
+        for (spec, expected) in cases {
+            let root = project(&spec, "");
+            let message = format!("{:#}", render(root.path(), "demo").unwrap_err());
+            assert!(
+                message.contains("solutions/demo/figures.toml") && message.contains(expected),
+                "expected `{expected}` in: {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn stale_finds_outdated_figures_and_files_that_nothing_writes() {
+        let root = project(SPEC, "");
+        fs::write(
+            root.path().join("course.toml"),
+            "[course]\ntitle = \"t\"\ntagline = \"t\"\n[syllabus]\n[[chapter]]\nid = \"demo\"\ntitle = \"Demo\"\n",
+        )
+        .unwrap();
+        let course = Course::load(root.path()).unwrap();
+        let drawing = render(root.path(), "demo").unwrap();
+        generated::write(root.path(), &drawing.files).unwrap();
+        assert_eq!(stale(root.path(), &course).unwrap(), Vec::<String>::new());
+        let csv = root.path().join(DIR).join("demo-data.csv");
+        fs::write(&csv, CSV.replace("cpu,a,4,4", "cpu,a,4,5")).unwrap();
+        fs::write(root.path().join(DIR).join("old.csv"), "").unwrap();
+        let problems = stale(root.path(), &course).unwrap().join("\n");
+        assert!(
+            problems.contains(&format!("{DIR}/demo.md is out of date")),
+            "{problems}"
+        );
+        assert!(
+            problems.contains(&format!(
+                "{DIR}/old.csv: no benchmark, script or figure writes it"
+            )) && problems.contains("solutions/<chapter>/figures.toml"),
+            "{problems}"
+        );
+    }
+
+    #[test]
+    fn every_chapters_figures_file_draws() {
+        let root = crate::project_root();
+        let course = Course::load(&root).unwrap();
+        let mut drawn = 0;
+        for chapter in course.built() {
+            let drawing = render(&root, &chapter.id)
+                .unwrap_or_else(|error| panic!("{}: {error:#}", chapter.id));
+            let declared = root
+                .join("solutions")
+                .join(&chapter.id)
+                .join("figures.toml")
+                .is_file();
+            assert_eq!(
+                !drawing.files.is_empty(),
+                declared,
+                "{}: a figures.toml draws something",
+                chapter.id
+            );
+            drawn += drawing.files.len();
+        }
+        assert!(drawn > 0, "no chapter declares figures");
     }
 }
