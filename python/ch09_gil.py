@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 
-from timing import Measurements
+from timing import Measurements, gil_enabled
 
 CPU_STEPS = 10_000_000
 IO_TASKS = 40
@@ -48,12 +48,11 @@ def io_bound(threads):
 
 
 def main():
-    gil = getattr(sys, "_is_gil_enabled", lambda: True)()
+    gil = gil_enabled()
     print(f"python {sys.version.split()[0]}, GIL enabled: {gil}, "
           f"switch interval {sys.getswitchinterval() * 1e3:.1f} ms", file=sys.stderr)
     m = Measurements("ch09-python")
     m.record("interpreter", "switch_interval", 0, sys.getswitchinterval() * 1e3)
-    m.record("interpreter", "gil_enabled", int(gil), 0)
     case = "python_gil" if gil else "python_no_gil"
     for name, work in (("cpu", cpu_bound), ("io", io_bound)):
         for threads in THREADS:

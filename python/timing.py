@@ -2,12 +2,22 @@
 
 It mirrors the Rust harness (`grading::Measurements`): every script writes one
 CSV file with the columns group,case,param,ms, so `cargo xtask bench` can put
-Python's numbers beside Rust's in one table or plot.
+Python's numbers beside Rust's in one table or plot. Every file starts with
+the interpreter that measured: a row `interpreter,<implementation> <version>,0,0`
+and a row `interpreter,gil_enabled,<1 or 0>,0`.
 """
 
 import os
+import platform
 import sys
 import time
+
+
+def gil_enabled():
+    """Whether this interpreter runs with its GIL: a free-threaded build
+    (3.13 and later) can run without, and says so through
+    sys._is_gil_enabled(); older interpreters always have it."""
+    return getattr(sys, "_is_gil_enabled", lambda: True)()
 
 
 def runs(n):
@@ -20,6 +30,9 @@ class Measurements:
     def __init__(self, name):
         self.name = name
         self.rows = []
+        interpreter = f"{platform.python_implementation()} {platform.python_version()}"
+        self.record("interpreter", interpreter, 0, 0)
+        self.record("interpreter", "gil_enabled", int(gil_enabled()), 0)
 
     def best_of(self, group, case, param, n, work):
         """Times work() n times, records the shortest in ms and returns it in seconds."""

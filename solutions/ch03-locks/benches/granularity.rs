@@ -10,8 +10,14 @@
 //! - `read_pause_write`: a thousand threads each read a count, sleep
 //!   100 µs and write it back; locked (`Counter`) against racy
 //!   (`RacyCounter`), for the myth that a lock makes things faster.
+//! - `lost_updates` (a count, not a time, in the `ms` column): two threads
+//!   each add one to a shared count a million times with a separate atomic
+//!   load and store, five runs (the param is the run); how many of the two
+//!   million additions each run lost. `python/ch03_locks.py` runs the
+//!   Python programs this answers (myth L10).
 
 use std::hint::black_box;
+use std::sync::Barrier;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 use std::time::Duration;
@@ -25,6 +31,30 @@ use grading::Measurements;
 const THREADS: usize = 2;
 const RUNS: usize = 10;
 const PAUSE: Duration = Duration::from_micros(100);
+/// Additions per thread in `lost_updates`.
+const ADDS: u64 = 1_000_000;
+
+/// Two threads add one `ADDS` times each to a shared count, by a separate
+/// load and store (no read-modify-write); returns how many additions were
+/// lost. They start together at a barrier, so that they overlap even when
+/// starting a thread takes as long as the loop. Relaxed is enough to show
+/// the race: atomicity is what is missing, not ordering.
+fn lost_by_load_then_store() -> u64 {
+    let count = AtomicU64::new(0);
+    let start = Barrier::new(2);
+    thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                start.wait();
+                for _ in 0..ADDS {
+                    let read = count.load(Ordering::Relaxed);
+                    count.store(read + 1, Ordering::Relaxed);
+                }
+            });
+        }
+    });
+    2 * ADDS - count.into_inner()
+}
 
 fn id(x: u64) -> u64 {
     black_box(x)
@@ -81,5 +111,14 @@ fn main() {
         in_threads(1000, || counter.increment_slowly(|| thread::sleep(PAUSE)));
         counter.get()
     });
+
+    for run in 1..=Measurements::runs(5) as u64 {
+        m.record(
+            "lost_updates",
+            "rust_load_then_store",
+            run,
+            lost_by_load_then_store() as f64,
+        );
+    }
     m.write();
 }

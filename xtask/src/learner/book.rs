@@ -64,6 +64,11 @@ pub fn check_whole(root: &Path, course: &Course) -> Result<Vec<String>> {
                 "{shown}:{line}: `{number}` looks measured; include it from a table `cargo xtask bench` draws"
             ));
         }
+        for (line, word) in hand_typed_comparisons(&text) {
+            problems.push(format!(
+                "{shown}:{line}: `{word}` compares measurements in a hand-written sentence; make it a [[claim]] in the chapter's figures.toml and include it"
+            ));
+        }
     }
     problems.extend(solutions_shown(root, course)?);
     let map = fs::read_to_string(root.join("book/src").join(MAP)).unwrap_or_default();
@@ -212,6 +217,66 @@ pub fn hand_typed_measurements(text: &str) -> Vec<(usize, String)> {
                     ),
                 ));
             }
+        }
+    }
+    found
+}
+
+/// Words that compare one measurement with another.
+const COMPARATIVES: [&str; 14] = [
+    "faster",
+    "slower",
+    "quicker",
+    "cheaper",
+    "costlier",
+    "more expensive",
+    "ahead of",
+    "outpaces",
+    "scales better",
+    "twice as",
+    "half as",
+    "as fast as",
+    "as long as",
+    "times as long",
+];
+
+/// Hand-written lines that compare measured results: a comparative word
+/// (`faster`, `ahead of`, ...) on a line of a page's `## What you measured`
+/// section, or on a line that speaks of a measurement, table or plot.
+/// Such a sentence must come from a claim, which `verify` checks against
+/// the CSV files; a line that includes a claims file is one. Code blocks and
+/// headings are not sentences.
+pub fn hand_typed_comparisons(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let (mut in_code, mut measured) = (false, false);
+    for (number, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if trimmed.starts_with("## ") {
+            measured = trimmed == "## What you measured";
+        }
+        if in_code || trimmed.starts_with('#') || line.contains("-claims.md:") {
+            continue;
+        }
+        let lower = line.to_lowercase();
+        let speaks_of_data = ["measur", "the table", "the plot", "benchmark"]
+            .iter()
+            .any(|word| lower.contains(word));
+        if !(measured || speaks_of_data) {
+            continue;
+        }
+        if let Some(word) = COMPARATIVES.iter().find(|word| {
+            lower.match_indices(*word).any(|(at, _)| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        }) {
+            found.push((number + 1, (*word).to_owned()));
         }
     }
     found
@@ -462,7 +527,16 @@ fn check_include(dir: &Path, include: &str) -> Result<()> {
     {
         let start = format!("ANCHOR: {anchor}");
         let end = format!("ANCHOR_END: {anchor}");
-        let has = |marker: &str| text.lines().any(|line| line.trim_end().ends_with(marker));
+        // As mdBook reads them: anywhere on a line (`// ANCHOR: x`,
+        // `<!-- ANCHOR: x -->`), the name ending where a word does.
+        let has = |marker: &str| {
+            text.lines().any(|line| {
+                line.match_indices(marker).any(|(at, _)| {
+                    !line[at + marker.len()..]
+                        .starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '-')
+                })
+            })
+        };
         if !has(&start) || !has(&end) {
             bail!("`{file}` has no anchor `{anchor}`");
         }
@@ -515,6 +589,29 @@ mod tests {
             "It took 12.5 ms, 3× less; 10 ms sleeps.\n```text\n1.5 ms\n```\nv1.2 s; 0.99×; 4 × n";
         let found: Vec<usize> = hand_typed_measurements(page).iter().map(|f| f.0).collect();
         assert_eq!(found, [1, 1, 5]);
+    }
+
+    #[test]
+    fn comparisons_of_measurements_must_come_from_claims() {
+        let page = "\
+# Threads are faster, says the title
+Threads are faster, in general.
+The table shows the pool is faster.
+```text
+measured: slower
+```
+## What you measured
+- **Locks are slower than atomics.**
+{{#include measurements/ch03-locks-claims.md:slower}}
+- Breakfast is steadfast.
+## Exercises
+Faster than you think.
+";
+        assert_eq!(
+            hand_typed_comparisons(page),
+            [(3, "faster".to_owned()), (8, "slower".to_owned())],
+            "only comparisons about measurements, outside code, headings and claims"
+        );
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! For each chapter with measurements it runs every benchmark program of the
 //! chapter's solution (`cargo bench -p <solution> --bench <name>`, release
 //! build) with `LOCKSTEP_MEASUREMENTS` pointing at `book/src/measurements/`,
-//! then the chapter's Python script (`python/<chapter>.py`) when `python3`
-//! exists, then writes `<chapter>-run.md` (when, on what machine, how long)
+//! then the chapter's Python script (`python/<chapter>.py`) when the
+//! interpreter exists (`python3`, or the one `LOCKSTEP_PYTHON` names), then writes `<chapter>-run.md` (when, on what machine, how long)
 //! and redraws the tables and plots from the CSV files ([`figures`]).
 //! `--render` only redraws.
 
@@ -23,25 +23,38 @@ pub fn run(root: &Path, name: Option<&str>, render_only: bool) -> Result<bool> {
     let course = Course::load(root)?;
     let chapters = course.chapters_named(name, "benchmarks run per chapter")?;
     let started = Instant::now();
-    let python = python_version();
+    let python = Python::find();
     if !render_only {
         match &python {
-            Some(version) => println!("{} {version}", ui::dim("Python:")),
-            None => println!(
-                "{} python3 was not found: the Python measurements are skipped, and the book keeps the committed ones",
+            Ok(python) => println!(
+                "{} {} ({}), writing <chapter>-{}.csv",
+                ui::dim("Python:"),
+                python.description(),
+                python.program,
+                python.csv_suffix()
+            ),
+            Err(program) => println!(
+                "{} {program} was not found: the Python measurements are skipped, and the book keeps the committed ones",
                 ui::yellow("note:")
             ),
         }
     }
+    let python = python.ok();
     let mut drew = 0;
     for chapter in chapters {
         let id = &chapter.id;
-        if !render_only && let Some(took) = measure(root, id, python.is_some())? {
-            let note = run_note(id, took, python.as_deref());
+        if !render_only && let Some(took) = measure(root, id, python.as_ref())? {
+            let note = run_note(id, took, python.as_ref());
             fs::write(root.join(figures::DIR).join(format!("{id}-run.md")), note)?;
         }
         let drawing = figures::render(root, id)?;
         drew += drawing.files.len();
+        for claim in &drawing.broken {
+            println!(
+                "{} solutions/{id}/figures.toml: {claim}",
+                ui::yellow("note:")
+            );
+        }
         for path in generated::write(root, &drawing.files)? {
             println!("  wrote {}", path.display());
         }
@@ -65,7 +78,7 @@ pub fn run(root: &Path, name: Option<&str>, render_only: bool) -> Result<bool> {
 
 /// Runs the chapter's benchmark programs and its Python script; returns the
 /// seconds it took, or `None` when the chapter has neither.
-fn measure(root: &Path, id: &str, python: bool) -> Result<Option<f64>> {
+fn measure(root: &Path, id: &str, python: Option<&Python>) -> Result<Option<f64>> {
     let started = Instant::now();
     let package = format!("{id}-solution");
     let manifest = fs::read_to_string(root.join("solutions").join(id).join("Cargo.toml"))?;
@@ -99,38 +112,34 @@ fn measure(root: &Path, id: &str, python: bool) -> Result<Option<f64>> {
         }
     }
     if script.is_file() {
-        if python {
-            println!(
-                "{} python3 {} …",
-                ui::bold("Measuring"),
-                script.strip_prefix(root).unwrap_or(&script).display()
-            );
+        let shown = script.strip_prefix(root).unwrap_or(&script).display();
+        if let Some(python) = python {
+            println!("{} {} {shown} …", ui::bold("Measuring"), python.program);
             let short = id.split('-').next().unwrap_or(id);
-            let csv = root.join(figures::DIR).join(format!("{short}-python.csv"));
-            let status = Command::new("python3")
+            let csv = root
+                .join(figures::DIR)
+                .join(format!("{short}-{}.csv", python.csv_suffix()));
+            let status = Command::new(&python.program)
                 .current_dir(root.join("python"))
                 .arg(&script)
                 .arg(&csv)
                 .status()
-                .context("cannot run python3")?;
+                .with_context(|| format!("cannot run {}", python.program))?;
             if !status.success() {
-                bail!("{} failed", script.display());
+                bail!("{shown} failed");
             }
         } else {
-            println!(
-                "  skipped {}: no python3",
-                script.strip_prefix(root).unwrap_or(&script).display()
-            );
+            println!("  skipped {shown}: no Python interpreter");
         }
     }
     Ok(Some(started.elapsed().as_secs_f64()))
 }
 
 /// The line under a chapter's measurements: when, on what, how long.
-fn run_note(id: &str, seconds: f64, python: Option<&str>) -> String {
+fn run_note(id: &str, seconds: f64, python: Option<&Python>) -> String {
     let (year, month, day) = reset::civil_date(SystemTime::now());
     let python = match python {
-        Some(version) => format!(", {version}"),
+        Some(python) => format!(", {}", python.description()),
         None => ", Python not run (its numbers are from an earlier run)".to_owned(),
     };
     format!(
@@ -165,11 +174,105 @@ fn machine() -> String {
     )
 }
 
-fn python_version() -> Option<String> {
-    let output = Command::new("python3").arg("--version").output().ok()?;
-    output.status.success().then(|| {
-        String::from_utf8_lossy(&output.stdout)
-            .trim()
-            .replace("Python", "CPython")
-    })
+/// The interpreter the Python scripts run on.
+struct Python {
+    /// `python3`, or what `LOCKSTEP_PYTHON` names (`python3.14t`, a path).
+    program: String,
+    /// `CPython 3.11.7`.
+    version: String,
+    /// Whether it runs with its GIL (a free-threaded build can run without).
+    gil: bool,
+}
+
+impl Python {
+    /// Asks the interpreter `LOCKSTEP_PYTHON` names (or `python3`) what it
+    /// is; the program's name when it cannot be run.
+    fn find() -> std::result::Result<Python, String> {
+        let program = std::env::var("LOCKSTEP_PYTHON")
+            .ok()
+            .filter(|program| !program.trim().is_empty())
+            .unwrap_or_else(|| "python3".to_owned());
+        Python::ask(program)
+    }
+
+    /// What `program` says it is.
+    fn ask(program: String) -> std::result::Result<Python, String> {
+        let output = Command::new(&program)
+            .args(["-c", ASK_PYTHON])
+            .output()
+            .map_err(|_| program.clone())?;
+        let answer = String::from_utf8_lossy(&output.stdout);
+        let mut lines = answer.lines();
+        match (output.status.success(), lines.next(), lines.next()) {
+            (true, Some(version), Some(gil)) => Ok(Python {
+                version: version.trim().to_owned(),
+                gil: gil.trim() != "0",
+                program,
+            }),
+            _ => Err(program),
+        }
+    }
+
+    /// `CPython 3.11.7`, with `, free-threaded, GIL off` when it is.
+    fn description(&self) -> String {
+        if self.gil {
+            self.version.clone()
+        } else {
+            format!("{}, free-threaded, GIL off", self.version)
+        }
+    }
+
+    /// The Python CSV files' suffix: one file per kind of interpreter, so
+    /// any interpreter with a GIL writes the same file (`LOCKSTEP_PYTHON=python3`
+    /// changes nothing), and a free-threaded run sits beside it.
+    fn csv_suffix(&self) -> &'static str {
+        csv_suffix(self.gil)
+    }
+}
+
+/// What a Python script's CSV file is called after its chapter's number:
+/// `python` with the GIL, `python-free-threaded` without.
+pub fn csv_suffix(gil: bool) -> &'static str {
+    if gil {
+        "python"
+    } else {
+        "python-free-threaded"
+    }
+}
+
+/// Prints the implementation and version, then 1 or 0 for the GIL.
+const ASK_PYTHON: &str = "import platform, sys\n\
+print(platform.python_implementation(), platform.python_version())\n\
+print(int(getattr(sys, '_is_gil_enabled', lambda: True)()))";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interpreter_with_a_gil_writes_the_usual_file_and_a_free_threaded_one_its_own() {
+        assert_eq!(csv_suffix(true), "python");
+        assert_eq!(csv_suffix(false), "python-free-threaded");
+        assert_eq!(
+            Python::ask("no-such-python-here".to_owned())
+                .err()
+                .as_deref(),
+            Some("no-such-python-here"),
+            "a missing interpreter is named, not an error"
+        );
+        // This machine's python3 (when it has one) says what it is; the
+        // default build has its GIL, so `LOCKSTEP_PYTHON=python3` writes
+        // the same files as no setting at all.
+        if let Ok(python) = Python::ask("python3".to_owned()) {
+            assert!(
+                python.version.contains(char::is_numeric),
+                "{}",
+                python.version
+            );
+            if python.gil {
+                assert_eq!(python.csv_suffix(), "python");
+                assert_eq!(python.description(), python.version);
+            }
+        }
+    }
 }

@@ -49,7 +49,8 @@
 //! `+ - * /` and parentheses, where `+` also joins two texts; `ms(x)`, a
 //! duration as "8.8 ms"; `times(x)`, a ratio as "1.89×";
 //! `speedup(alias.group.case.param)`, the case's first point's ms over this
-//! one's; `min(a, b, …)`, the least of those present; and
+//! one's; `min(a, b, …)` and `max(a, b, …)`, the least and the greatest of
+//! those present; `count(x)`, a whole number as "1 000 000"; and
 //! `which(a, "text", b, "other", …)`, the text after the first present
 //! value. A number shows as it is: `{n}` gives `8`.
 //!
@@ -65,6 +66,14 @@
 //! ideal line unless the plot says `cpu_bound = false`. `bars` draws
 //! `bars = [{ label, value = "expression" }]` as bars of ms. Every series
 //! has its own colour, dash pattern and marker; legends sit under the plot.
+//! A series or bar without measurements is left out.
+//!
+//! **Claims**: a sentence that compares measurements is a `[[claim]]`:
+//! `name`, `holds = "a < b"` (or `>`, `<=`, `>=`, between two number
+//! expressions) and `text`, a template. The claims go to
+//! `<chapter>-claims.md`, each between anchor lines, and a page includes one
+//! as `{{#include measurements/<chapter>-claims.md:<name>}}`; `verify`
+//! fails when the CSV files no longer bear a claim out.
 //!
 //! A `[let]` expression may not use another. A mistake in a `figures.toml`
 //! (an unknown alias, name or function, a bad expression, a field the
@@ -152,6 +161,8 @@ pub struct Drawing {
     pub files: Vec<Generated>,
     /// File names under [`DIR`].
     pub sources: Vec<String>,
+    /// Claims that the CSV files no longer bear out, as readable lines.
+    pub broken: Vec<String>,
 }
 
 /// Every table, sentence and plot that `chapter` (a chapter id) declares,
@@ -170,7 +181,7 @@ pub fn render(root: &Path, chapter: &str) -> Result<Drawing> {
         .with_context(|| format!("{} is not a valid figures file", path.display()))?;
     let run_note = fs::read_to_string(root.join(DIR).join(format!("{chapter}-run.md")));
     let cores = run_note.ok().as_deref().and_then(cores);
-    draw(root, &spec, cores).with_context(|| format!("in {}", path.display()))
+    draw(root, chapter, &spec, cores).with_context(|| format!("in {}", path.display()))
 }
 
 /// The tables and plots on disk that differ from what the CSV files give
@@ -189,6 +200,12 @@ pub fn stale(root: &Path, course: &Course) -> Result<Vec<String>> {
             "its CSV files",
             "cargo xtask bench --render",
         ));
+        problems.extend(
+            drawing
+                .broken
+                .iter()
+                .map(|claim| format!("solutions/{}/figures.toml: {claim}", chapter.id)),
+        );
         known.push(format!("{}-run.md", chapter.id));
         known.extend(drawing.sources);
         known.extend(
@@ -232,6 +249,81 @@ struct Spec {
     markdown: Vec<MarkdownSpec>,
     #[serde(default)]
     plot: Vec<PlotSpec>,
+    /// Sentences that compare measurements, each with the relation that
+    /// must hold for it to be true.
+    #[serde(default)]
+    claim: Vec<ClaimSpec>,
+}
+
+/// A sentence that compares measurements: `holds` is `a < b` (or `>`,
+/// `<=`, `>=`) over two number expressions, checked against the CSV files
+/// whenever the figures are drawn; `text` is the sentence, a template.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimSpec {
+    /// Its anchor in `<chapter>-claims.md`: a page includes it as
+    /// `{{#include measurements/<chapter>-claims.md:<name>}}`.
+    name: String,
+    holds: String,
+    text: String,
+}
+
+/// A comparison of two numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}
+
+impl Relation {
+    const SYMBOLS: [(&str, Relation); 4] = [
+        ("<=", Relation::LessOrEqual),
+        (">=", Relation::GreaterOrEqual),
+        ("<", Relation::Less),
+        (">", Relation::Greater),
+    ];
+
+    fn holds(self, a: f64, b: f64) -> bool {
+        match self {
+            Relation::Less => a < b,
+            Relation::LessOrEqual => a <= b,
+            Relation::Greater => a > b,
+            Relation::GreaterOrEqual => a >= b,
+        }
+    }
+
+    /// `left <relation> right`, split at its one comparison outside quotes.
+    fn split(text: &str) -> Result<(&str, Relation, &str)> {
+        let mut quoted = false;
+        let mut found = None;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            match bytes[at] {
+                b'"' => quoted = !quoted,
+                b'<' | b'>' if !quoted => {
+                    let (symbol, relation) = Relation::SYMBOLS
+                        .into_iter()
+                        .find(|(symbol, _)| text[at..].starts_with(symbol))
+                        .expect("a comparison starts with < or >");
+                    if found.is_some() {
+                        bail!("`{text}` compares more than once");
+                    }
+                    found = Some((at, symbol.len(), relation));
+                    at += symbol.len();
+                    continue;
+                }
+                _ => {}
+            }
+            at += 1;
+        }
+        let Some((at, len, relation)) = found else {
+            bail!("`{text}` is no comparison: write `a < b`, `a > b`, `a <= b` or `a >= b`");
+        };
+        Ok((text[..at].trim(), relation, text[at + len..].trim()))
+    }
 }
 
 /// A table or a sentence.
@@ -311,7 +403,7 @@ struct BarSpec {
 }
 
 /// Every figure of `spec`, from its CSV files.
-fn draw(root: &Path, spec: &Spec, cores: Option<u64>) -> Result<Drawing> {
+fn draw(root: &Path, chapter: &str, spec: &Spec, cores: Option<u64>) -> Result<Drawing> {
     let mut data = BTreeMap::new();
     for (alias, name) in &spec.csv {
         data.insert(alias.clone(), Data::load(root, name)?);
@@ -335,7 +427,22 @@ fn draw(root: &Path, spec: &Spec, cores: Option<u64>) -> Result<Drawing> {
             .with_context(|| format!("figure {}", plot.file))?;
         files.push(generated(&plot.file, contents));
     }
+    let mut broken = Vec::new();
+    if !spec.claim.is_empty() {
+        let mut claims = String::new();
+        for claim in &spec.claim {
+            let (text, problem) = check_claim(claim, &scope, &env)
+                .with_context(|| format!("claim {}", claim.name))?;
+            claims.push_str(&format!(
+                "<!-- ANCHOR: {name} -->\n{text}<!-- ANCHOR_END: {name} -->\n",
+                name = claim.name
+            ));
+            broken.extend(problem);
+        }
+        files.push(generated(&format!("{chapter}-claims.md"), claims));
+    }
     Ok(Drawing {
+        broken,
         files,
         sources: spec
             .csv
@@ -343,6 +450,36 @@ fn draw(root: &Path, spec: &Spec, cores: Option<u64>) -> Result<Drawing> {
             .map(|name| format!("{name}.csv"))
             .collect(),
     })
+}
+
+/// A claim's sentence, and what is wrong if the data do not bear it out.
+fn check_claim(claim: &ClaimSpec, scope: &Scope, env: &Env) -> Result<(String, Option<String>)> {
+    if claim.name.is_empty()
+        || !claim
+            .name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        bail!("a claim's name is letters, digits, `_` and `-`");
+    }
+    let (left, relation, right) = Relation::split(&claim.holds)?;
+    let (a, b) = (scope.number(left)?, scope.number(right)?);
+    let mut text = template::Template::parse(&claim.text, scope)?.render(env);
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let problem = match (a.number(env), b.number(env)) {
+        (Some(a), Some(b)) if relation.holds(a, b) => None,
+        (Some(a), Some(b)) => Some(format!(
+            "claim `{}` no longer holds: `{}` is false ({left} is {a:.4}, {right} is {b:.4}); rewrite its sentence, or measure again",
+            claim.name, claim.holds
+        )),
+        _ => Some(format!(
+            "claim `{}` cannot be checked: `{}` needs a measurement the CSV files lack",
+            claim.name, claim.holds
+        )),
+    };
+    Ok((text, problem))
 }
 
 fn generated(name: &str, contents: String) -> Generated {
@@ -370,10 +507,13 @@ fn draw_plot(plot: &PlotSpec, scope: &Scope, env: &Env, cores: Option<u64>) -> R
     let speedup = plot.kind == PlotKind::Speedup;
     let mut lines = Vec::new();
     for series in &plot.series {
-        lines.push(
-            line(series, speedup, scope, env)
-                .with_context(|| format!("series `{}`", series.label))?,
-        );
+        let line = line(series, speedup, scope, env)
+            .with_context(|| format!("series `{}`", series.label))?;
+        // A series nothing measured (a free-threaded interpreter's, say,
+        // on a machine without one) is left out, legend and all.
+        if !line.points.is_empty() {
+            lines.push(line);
+        }
     }
     if speedup {
         let ideal = plot.ideal.as_deref().unwrap_or("ideal");
@@ -495,6 +635,22 @@ pub fn ms(value: f64) -> String {
     }
 }
 
+/// A whole number, rounded, its digits in groups of three: `1 000 000`.
+pub fn count(value: f64) -> String {
+    let digits = format!("{:.0}", value.abs());
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(digit);
+    }
+    if value.round() < 0.0 {
+        grouped.insert(0, '-');
+    }
+    grouped
+}
+
 /// A ratio, as `3.1×`.
 pub fn times(ratio: f64) -> String {
     if ratio >= 10.0 {
@@ -514,7 +670,7 @@ mod expr {
 
     use anyhow::{Context, Result, anyhow, bail};
 
-    use super::{Data, ms, times};
+    use super::{Data, count, ms, times};
 
     /// A case of one CSV file: `alias.group.case`.
     #[derive(Debug, Clone, PartialEq)]
@@ -560,6 +716,8 @@ mod expr {
         Times,
         Speedup,
         Min,
+        Max,
+        Count,
         Which,
     }
 
@@ -587,11 +745,13 @@ mod expr {
     }
 
     impl Func {
-        const NAMES: [(&str, Func); 5] = [
+        const NAMES: [(&str, Func); 7] = [
             ("ms", Func::Ms),
             ("times", Func::Times),
             ("speedup", Func::Speedup),
             ("min", Func::Min),
+            ("max", Func::Max),
+            ("count", Func::Count),
             ("which", Func::Which),
         ];
 
@@ -614,13 +774,15 @@ mod expr {
             let kinds = args.iter().map(Expr::kind).collect::<Result<Vec<_>>>()?;
             let numbers = kinds.iter().all(|k| *k == Kind::Number);
             let (fits, gives, wants) = match self {
-                Func::Ms | Func::Times => (kinds.len() == 1 && numbers, Kind::Text, "one number"),
+                Func::Ms | Func::Times | Func::Count => {
+                    (kinds.len() == 1 && numbers, Kind::Text, "one number")
+                }
                 Func::Speedup => (
                     matches!(args, [Expr::Value(..)]),
                     Kind::Number,
                     "one measurement, alias.group.case.param",
                 ),
-                Func::Min => (!args.is_empty() && numbers, Kind::Number, "numbers"),
+                Func::Min | Func::Max => (!args.is_empty() && numbers, Kind::Number, "numbers"),
                 Func::Which => (
                     kinds.len() >= 2
                         && kinds.len() % 2 == 0
@@ -643,6 +805,7 @@ mod expr {
             match self {
                 Func::Ms => text(ms),
                 Func::Times => text(times),
+                Func::Count => text(count),
                 Func::Speedup => match args {
                     [Expr::Value(case, param)] => env.speedup(case, param).map(Value::Number),
                     _ => None,
@@ -651,6 +814,11 @@ mod expr {
                     .iter()
                     .filter_map(|arg| arg.number(env))
                     .reduce(f64::min)
+                    .map(Value::Number),
+                Func::Max => args
+                    .iter()
+                    .filter_map(|arg| arg.number(env))
+                    .reduce(f64::max)
                     .map(Value::Number),
                 Func::Which => args
                     .chunks(2)
@@ -1825,6 +1993,79 @@ mod tests {
         assert_eq!(ms(0.000002), "2.0 ns");
         assert_eq!(times(158.3), "158×");
         assert_eq!(times(1.976), "1.98×");
+        assert_eq!(count(1_000_000.0), "1 000 000");
+        assert_eq!(count(999.4), "999");
+        assert_eq!(count(-12345.0), "-12 345");
+        assert_eq!(count(0.0), "0");
+    }
+
+    #[test]
+    fn a_comparison_splits_at_its_one_relation() {
+        assert_eq!(
+            Relation::split("d.cpu.a.1 / 2 >= d.cpu.a.4").unwrap(),
+            ("d.cpu.a.1 / 2", Relation::GreaterOrEqual, "d.cpu.a.4")
+        );
+        assert_eq!(
+            Relation::split("which(d.cpu.a.1, \"<\") < 3").unwrap().1,
+            Relation::Less
+        );
+        assert!(Relation::split("d.cpu.a.1").is_err());
+        assert!(Relation::split("1 < 2 < 3").is_err());
+    }
+
+    const CLAIMS: &str = r#"
+[csv]
+d = "demo-data"
+
+[[claim]]
+name = "four_beat_one"
+holds = "d.cpu.a.4 < d.cpu.a.1"
+text = "- Four threads took {ms(d.cpu.a.4)}, less than one thread's {ms(d.cpu.a.1)}."
+"#;
+
+    /// The scratch project of [`project`] as a course of one chapter.
+    fn course_of_one(root: &Path) -> Course {
+        fs::write(
+            root.join("course.toml"),
+            "[course]\ntitle = \"t\"\ntagline = \"t\"\n[syllabus]\n[[chapter]]\nid = \"demo\"\ntitle = \"Demo\"\n",
+        )
+        .unwrap();
+        Course::load(root).unwrap()
+    }
+
+    #[test]
+    fn a_claim_is_drawn_between_anchors_and_fails_verify_once_the_data_contradict_it() {
+        let root = project(CLAIMS, "");
+        let course = course_of_one(root.path());
+        let drawing = render(root.path(), "demo").unwrap();
+        assert_eq!(
+            drawing.broken,
+            Vec::<String>::new(),
+            "4 ms is less than 10 ms"
+        );
+        assert_eq!(
+            drawing.files[0].contents,
+            "<!-- ANCHOR: four_beat_one -->\n- Four threads took 4.0 ms, less than one thread's 10.0 ms.\n<!-- ANCHOR_END: four_beat_one -->\n"
+        );
+        generated::write(root.path(), &drawing.files).unwrap();
+        assert_eq!(stale(root.path(), &course).unwrap(), Vec::<String>::new());
+
+        // A measurement edited so that the claim's direction flips.
+        let csv = root.path().join(DIR).join("demo-data.csv");
+        fs::write(&csv, CSV.replace("cpu,a,4,4", "cpu,a,4,12")).unwrap();
+        let problems = stale(root.path(), &course).unwrap().join("\n");
+        assert!(
+            problems.contains("solutions/demo/figures.toml: claim `four_beat_one` no longer holds"),
+            "{problems}"
+        );
+
+        // One the data cannot speak to is no better.
+        fs::write(&csv, CSV.replace("cpu,a,4,4\n", "")).unwrap();
+        let problems = stale(root.path(), &course).unwrap().join("\n");
+        assert!(
+            problems.contains("claim `four_beat_one` cannot be checked"),
+            "{problems}"
+        );
     }
 
     #[test]
@@ -2101,12 +2342,7 @@ bars = [{ label = "x", value = "d.cpu.b.1" }, { label = "missing", value = "d.cp
     #[test]
     fn stale_finds_outdated_figures_and_files_that_nothing_writes() {
         let root = project(SPEC, "");
-        fs::write(
-            root.path().join("course.toml"),
-            "[course]\ntitle = \"t\"\ntagline = \"t\"\n[syllabus]\n[[chapter]]\nid = \"demo\"\ntitle = \"Demo\"\n",
-        )
-        .unwrap();
-        let course = Course::load(root.path()).unwrap();
+        let course = course_of_one(root.path());
         let drawing = render(root.path(), "demo").unwrap();
         generated::write(root.path(), &drawing.files).unwrap();
         assert_eq!(stale(root.path(), &course).unwrap(), Vec::<String>::new());
