@@ -59,10 +59,12 @@ where
     todo!("a sized rayon pool")
 }
 
-/// The size every default pool here starts from: one thread per core.
+/// The size every default pool here starts from: one thread per logical CPU
+/// (what `std::thread::available_parallelism` counts, within any cgroup
+/// quota; a core with two hardware threads counts twice).
 pub fn default_pool_size() -> usize {
     // TODO
-    todo!("one per core")
+    todo!("one per logical CPU")
 }
 
 /// A two-stage pipeline: one scoped thread sends the numbers down a bounded

@@ -41,7 +41,7 @@ impl ThreadPool {
         todo!("start the workers")
     }
 
-    /// A pool with one worker per available core, like Python's executors
+    /// A pool with one worker per logical CPU, like Python's executors
     /// (which add a few for waiting work).
     pub fn with_default_size() -> Self {
         // TODO

@@ -1,9 +1,10 @@
 //! Exercise `dir_size` (X4): the total size of a directory tree, three ways.
 //!
-//! The tutorials' example of work to spread over processes. Listing the
+//! A common example of work to spread over processes. Listing the
 //! tree is one walk; asking each file's size is a system call per file,
 //! which threads can make in parallel just as well as processes. In CPython
-//! only processes would help the *Python* part of such work; in Rust, threads
+//! with the GIL (the default build) only processes, or from 3.14 an
+//! `InterpreterPoolExecutor`, would help the *Python* part of such work; in Rust, threads
 //! do, and processes add the cost of sending every path to a worker.
 //!
 //! Your task: implement the three totals.

@@ -3,7 +3,8 @@
 //! CPython releases the GIL around every blocking call: reading a socket,
 //! `time.sleep`, waiting for a lock. That is why I/O-bound threads overlap
 //! under the GIL while CPU-bound ones take turns. C extensions do the same
-//! with `Py_BEGIN_ALLOW_THREADS`, and PyO3 with `allow_threads`.
+//! with `Py_BEGIN_ALLOW_THREADS`, and PyO3 with `Python::detach` (called
+//! `allow_threads` before PyO3 0.26).
 //!
 //! [`GilGuard::allow_threads`] releases the lock, runs the blocking call, and
 //! takes the lock back, even if the call panics. It borrows the guard

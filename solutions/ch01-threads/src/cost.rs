@@ -1,8 +1,8 @@
 //! Exercise `cost` (T10, T11): split CPU-bound work over threads.
 //!
-//! In CPython, threads take turns holding the global interpreter lock, so a
-//! computation split over threads is no faster than one thread. Rust threads
-//! run on all the cores at once, so the same split really is faster, once each
+//! In CPython with the GIL (the default build), threads take turns holding
+//! the global interpreter lock, so a computation split over threads is no
+//! faster than one thread. Rust threads run on all the logical CPUs at once, so the same split really is faster, once each
 //! thread has enough work to pay for starting it. The benchmark `cost`
 //! measures both sides of that: the price of a thread, and the speed-up.
 

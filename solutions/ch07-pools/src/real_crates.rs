@@ -71,7 +71,9 @@ where
 }
 // ANCHOR_END: rayon
 
-/// The size every default pool here starts from: one thread per core.
+/// The size every default pool here starts from: one thread per logical CPU
+/// (what `std::thread::available_parallelism` counts, within any cgroup
+/// quota; a core with two hardware threads counts twice).
 pub fn default_pool_size() -> usize {
     thread::available_parallelism().map_or(1, |n| n.get())
 }

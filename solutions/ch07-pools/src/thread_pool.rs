@@ -49,7 +49,7 @@ impl ThreadPool {
         }
     }
 
-    /// A pool with one worker per available core, like Python's executors
+    /// A pool with one worker per logical CPU, like Python's executors
     /// (which add a few for waiting work).
     pub fn with_default_size() -> Self {
         Self::new(std::thread::available_parallelism().map_or(1, |n| n.get()))

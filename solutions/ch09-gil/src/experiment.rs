@@ -1,10 +1,10 @@
 //! Exercise `experiment` (G1, G4): what the GIL does to CPU-bound and I/O-bound
 //! threads.
 //!
-//! The Python tutorials' central claim, tested: under a GIL, CPU-bound threads
+//! The common claim about the GIL, tested: under a GIL, CPU-bound threads
 //! take turns, so more threads do not finish sooner; I/O-bound threads release
 //! the lock while they wait, so they overlap. Without the lock, Rust's threads
-//! run CPU-bound work on every core.
+//! run CPU-bound work on every logical CPU.
 //!
 //! [`cpu_bound`] and [`io_bound`] run a workload on some threads, under a
 //! [`Gil`] or without one. [`measure`] times both on 1, 2 and 4 threads and
