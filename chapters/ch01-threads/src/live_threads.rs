@@ -9,7 +9,8 @@
 //! Your task: implement [`join_timeout`] and the methods of [`Registry`].
 //!
 //! Ahead of its chapter: the registry's given fields share a map between
-//! threads as `Arc<Mutex<...>>`, which chapter 3 (locks) teaches. All you
+//! threads as `Arc<Mutex<...>>`: chapter 2 (sharing) teaches `Arc`, and
+//! chapter 3 (locks) the `Mutex`. All you
 //! need here: `Arc::clone` gives another thread its own handle to the same
 //! map, and `.lock()` returns a guard through which you read or change it
 //! until the guard goes out of scope. `AtomicU64::fetch_add` hands out ids.

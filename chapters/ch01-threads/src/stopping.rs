@@ -10,8 +10,8 @@
 //! and [`Countdown`].
 //!
 //! Ahead of its chapter: a stop request travels over a channel
-//! (`std::sync::mpsc`), which the course comes back to in the chapter on
-//! message passing. All you need here: `mpsc::channel()` makes a `Sender`
+//! (`std::sync::mpsc`), which the course comes back to in chapter 6
+//! (channels). All you need here: `mpsc::channel()` makes a `Sender`
 //! and a `Receiver`; `send` never blocks; `recv_timeout` waits for a message
 //! at most that long, and `try_recv` does not wait at all.
 
