@@ -124,6 +124,24 @@ grading::graded! {
         assert_eq!(got, counted_here(&texts), "count_words of twelve texts over {THREADS} threads");
     }
 
+    fn count_words_never_starts_more_threads_than_asked() {
+        // Ten texts do not divide into four equal runs: still at most four
+        // threads read them. (A probe for one never waits.)
+        let (probe, readers) = (OverlapProbe::new(1), ThreadSet::new());
+        let texts: Vec<String> = (0..10).map(|i| format!("w{i} common")).collect();
+        let watched: Vec<Watched<'_>> = texts
+            .iter()
+            .map(|text| Watched { text: text.clone(), probe: &probe, readers: &readers })
+            .collect();
+        let got = count_words(&watched, 4);
+        assert!(
+            (1..=4).contains(&readers.len()),
+            "10 texts over 4 threads are read by at most 4 threads, not {}",
+            readers.len()
+        );
+        assert_eq!(got, counted_here(&texts), "count_words of ten texts over 4 threads");
+    }
+
     fn count_words_splits_on_every_kind_of_whitespace() {
         let texts = ["  one\ttwo\n", "two\r\nthree   three", "", " \t\n ", "four\u{3000}five"];
         assert_eq!(

@@ -125,6 +125,22 @@ grading::graded! {
         assert_eq!(config.copies(), 0, "Config was deep-copied");
     }
 
+    fn zero_workers_are_refused_even_with_no_jobs() {
+        // The sheet: both functions panic when `workers` is zero, whatever
+        // the jobs; with no jobs there is nothing to hide the mistake behind.
+        for jobs in [Vec::new(), vec![1, 2]] {
+            let config = Arc::new(Config::sample("none", 10));
+            let refused = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                check_all(Arc::clone(&config), jobs.clone(), 0, |_, _| true)
+            }));
+            assert!(refused.is_err(), "check_all with 0 workers and jobs {jobs:?} panics; it returned {refused:?}");
+            let refused = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                check_all_scoped(&config, &jobs, 0, |_, _| true)
+            }));
+            assert!(refused.is_err(), "check_all_scoped with 0 workers and jobs {jobs:?} panics; it returned {refused:?}");
+        }
+    }
+
     fn check_all_with_more_workers_than_jobs() {
         let config = Arc::new(Config::sample("few", 100));
         let seen = Arc::new(Seen::default());
