@@ -1,9 +1,7 @@
-//! Chapter 2: sharing between threads. The reference solution.
+//! Chapter 2: sharing between threads (reference solution).
 //!
-//! Each module is one exercise: read its doc comment, replace every `todo!()`,
-//! and grade your work with `cargo xtask check ch02-sharing`. `cargo xtask hint
-//! <exercise>` nudges you one step; the book's chapter "Sharing between
-//! threads" tells the story.
+//! Every module is one exercise; the chapter's tests in
+//! `chapters/ch02-sharing/tests/` grade this crate and the learner's alike.
 //!
 //! - [`shared_config`]: one configuration for every worker: `Arc`, a borrow, never a copy (S1, S3).
 //! - [`send_and_sync`]: a log every thread can write to: what makes a type `Send` and `Sync` (S2).

@@ -222,21 +222,17 @@ impl Python {
         }
     }
 
-    /// The Python CSV files' suffix: one file per kind of interpreter, so
-    /// any interpreter with a GIL writes the same file (`LOCKSTEP_PYTHON=python3`
-    /// changes nothing), and a free-threaded run sits beside it.
+    /// The Python CSV files' suffix, after the chapter's number: `python`
+    /// with the GIL, `python-free-threaded` without. One file per kind of
+    /// interpreter, so any interpreter with a GIL writes the same file
+    /// (`LOCKSTEP_PYTHON=python3` changes nothing), and a free-threaded run
+    /// sits beside it.
     fn csv_suffix(&self) -> &'static str {
-        csv_suffix(self.gil)
-    }
-}
-
-/// What a Python script's CSV file is called after its chapter's number:
-/// `python` with the GIL, `python-free-threaded` without.
-pub fn csv_suffix(gil: bool) -> &'static str {
-    if gil {
-        "python"
-    } else {
-        "python-free-threaded"
+        if self.gil {
+            "python"
+        } else {
+            "python-free-threaded"
+        }
     }
 }
 
@@ -251,8 +247,13 @@ mod tests {
 
     #[test]
     fn an_interpreter_with_a_gil_writes_the_usual_file_and_a_free_threaded_one_its_own() {
-        assert_eq!(csv_suffix(true), "python");
-        assert_eq!(csv_suffix(false), "python-free-threaded");
+        let kind = |gil| Python {
+            program: "python3".to_owned(),
+            version: "CPython 3.14.0".to_owned(),
+            gil,
+        };
+        assert_eq!(kind(true).csv_suffix(), "python");
+        assert_eq!(kind(false).csv_suffix(), "python-free-threaded");
         assert_eq!(
             Python::ask("no-such-python-here".to_owned())
                 .err()
