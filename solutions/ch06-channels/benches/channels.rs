@@ -1,0 +1,2 @@
+//! Placeholder: the channels benchmark.
+fn main() {}

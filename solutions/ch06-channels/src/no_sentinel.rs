@@ -1,0 +1,1 @@
+//! Placeholder: the exercise author replaces this file.

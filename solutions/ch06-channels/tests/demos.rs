@@ -1,0 +1,1 @@
+//! The chapter's demos behave as the book says.

@@ -1,0 +1,1 @@
+//! Placeholder: the model checks of the hand-built channels (shuttle).
