@@ -4,7 +4,7 @@
 //!   tasks (`scope`), on a global pool sized to the machine or on a pool you
 //!   size with `ThreadPoolBuilder`. Work-stealing balances the load.
 //! - `crossbeam`: scoped threads and channels, for pipelines you shape
-//!   yourself.
+//!   yourself (chapter 6 builds them: bounded stages, fan-out and fan-in).
 //! - `threadpool`: the plain pool of the crate with the same name as
 //!   Python's old package: `execute`, then `join`.
 //!

@@ -7,7 +7,9 @@
 //! must not take its worker down: the pool would shrink with every panic.
 //!
 //! Your task: implement [`ThreadPool`]. A crossbeam channel makes a good
-//! queue: its receiver can be cloned, one per worker.
+//! queue: its receiver can be cloned, one per worker, and dropping the last
+//! sender is how the workers learn there is no more work (chapter 6,
+//! `no_sentinel` and `fan_out_in`).
 //!
 //! The channel, threads and atomics come from the given `crate::sync`:
 //! crossbeam's and std's (the model checks swap in shuttle's).

@@ -286,6 +286,36 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
             ));
         }
     }
+    // The README's table of chapters: one row per chapter, numbered in
+    // course order, each with its title and whether it is ready or planned.
+    let readme = fs::read_to_string(root.join("README.md")).unwrap_or_default();
+    let rows: Vec<&str> = readme
+        .lines()
+        .filter(|line| line.starts_with("| ") && line.ends_with(" |"))
+        .filter(|line| line.split('|').nth(1).is_some_and(|cell| cell.trim().contains(". ")))
+        .collect();
+    for (number, chapter) in course.chapters.iter().enumerate() {
+        let start = format!("| {}. {} |", number + 1, chapter.title);
+        let status = if chapter.planned { "| planned |" } else { "| ready |" };
+        match rows.iter().find(|row| row.starts_with(&start)) {
+            Some(row) if row.ends_with(status) => {}
+            Some(_) => report(format!(
+                "{}: README.md's table of chapters should say `{status}`",
+                chapter.id
+            )),
+            None => report(format!(
+                "{}: README.md's table of chapters needs a row starting `{start}`",
+                chapter.id
+            )),
+        }
+    }
+    if rows.len() != course.chapters.len() {
+        report(format!(
+            "README.md's table of chapters has {} rows for {} chapters",
+            rows.len(),
+            course.chapters.len()
+        ));
+    }
     for (old, new) in &course.renamed {
         if course.chapters.iter().any(|chapter| &chapter.id == old) {
             report(format!("[renamed] {old}: a chapter still has that id"));
