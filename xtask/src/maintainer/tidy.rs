@@ -292,11 +292,19 @@ pub fn problems(root: &Path, course: &Course) -> Result<Vec<String>> {
     let rows: Vec<&str> = readme
         .lines()
         .filter(|line| line.starts_with("| ") && line.ends_with(" |"))
-        .filter(|line| line.split('|').nth(1).is_some_and(|cell| cell.trim().contains(". ")))
+        .filter(|line| {
+            line.split('|')
+                .nth(1)
+                .is_some_and(|cell| cell.trim().contains(". "))
+        })
         .collect();
     for (number, chapter) in course.chapters.iter().enumerate() {
         let start = format!("| {}. {} |", number + 1, chapter.title);
-        let status = if chapter.planned { "| planned |" } else { "| ready |" };
+        let status = if chapter.planned {
+            "| planned |"
+        } else {
+            "| ready |"
+        };
         match rows.iter().find(|row| row.starts_with(&start)) {
             Some(row) if row.ends_with(status) => {}
             Some(_) => report(format!(
