@@ -10,8 +10,7 @@
 //! - [`select_loop`]: waiting on jobs, a ticker and a deadline at once (M6).
 //!
 //! Channels, built by hand
-//! - [`oneshot`]: one value, once, on a `Mutex` and a `Condvar` (M7).
-//! - [`hand_built`]: a blocking multi-producer channel that closes from both ends (M7).
+//! - [`hand_built`]: a one-shot channel and a blocking multi-producer channel on a `Mutex` and a `Condvar`, closed from either end (M7).
 //!
 //! Given
 //! - `sync`: the locks and condition variables to use: `std`'s, which the
@@ -21,6 +20,5 @@ pub mod back_pressure;
 pub mod fan_out_in;
 pub mod hand_built;
 pub mod no_sentinel;
-pub mod oneshot;
 pub mod select_loop;
 mod sync;

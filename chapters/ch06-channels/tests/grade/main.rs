@@ -8,5 +8,4 @@ mod back_pressure;
 mod fan_out_in;
 mod hand_built;
 mod no_sentinel;
-mod oneshot;
 mod select_loop;

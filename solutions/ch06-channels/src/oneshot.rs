@@ -1,1 +1,0 @@
-//! Placeholder: the exercise author replaces this file.
