@@ -16,8 +16,8 @@ fn eventually(what: &str, condition: impl Fn() -> bool) {
     let start = Instant::now();
     while !condition() {
         assert!(
-            start.elapsed() < Duration::from_secs(5),
-            "waited 5 s for {what}"
+            start.elapsed() < Duration::from_secs(3),
+            "waited 3 s for {what}"
         );
         thread::sleep(Duration::from_millis(1));
     }
