@@ -44,7 +44,11 @@ fn every_message_arrives_once() {
     assert_eq!(unique, BTreeSet::from([0, 1, 10, 11]));
     for id in [0, 10] {
         let own: Vec<u32> = got.iter().copied().filter(|n| n / 10 * 10 == id).collect();
-        assert_eq!(own, [id, id + 1], "a sender's messages out of order: {got:?}");
+        assert_eq!(
+            own,
+            [id, id + 1],
+            "a sender's messages out of order: {got:?}"
+        );
     }
 }
 
@@ -76,10 +80,18 @@ fn a_dropped_receiver_refuses_sends() {
         if n < first_refused {
             assert_eq!(*result, Ok(()));
         } else {
-            assert_eq!(*result, Err(SendError(n as u32)), "refused sends keep failing");
+            assert_eq!(
+                *result,
+                Err(SendError(n as u32)),
+                "refused sends keep failing"
+            );
         }
     }
-    assert_eq!(sender.send(9), Err(SendError(9)), "the receiver is gone for good");
+    assert_eq!(
+        sender.send(9),
+        Err(SendError(9)),
+        "the receiver is gone for good"
+    );
 }
 
 /// A one-shot sender that sends, or is dropped without sending, on another
