@@ -73,15 +73,7 @@ fn pace(middle: Duration) -> u64 {
             }
         });
         scope
-            .spawn(move || {
-                from_second
-                    .iter()
-                    .map(|n| {
-                        thread::sleep(outer);
-                        n
-                    })
-                    .sum()
-            })
+            .spawn(move || from_second.iter().inspect(|_| thread::sleep(outer)).sum())
             .join()
             .unwrap()
     })

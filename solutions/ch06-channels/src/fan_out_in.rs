@@ -45,7 +45,9 @@ where
             let (jobs, result_sender, f) = (jobs.clone(), result_sender.clone(), &f);
             scope.spawn(move || {
                 for (index, input) in jobs {
-                    result_sender.send((index, f(input))).expect("the caller waits");
+                    result_sender
+                        .send((index, f(input)))
+                        .expect("the caller waits");
                 }
             });
         }
@@ -89,7 +91,9 @@ where
                     // loop body, and the workers would take turns.)
                     let job = jobs.lock().expect("no worker panics holding it").recv();
                     let Ok((index, input)) = job else { break };
-                    result_sender.send((index, f(input))).expect("the caller waits");
+                    result_sender
+                        .send((index, f(input)))
+                        .expect("the caller waits");
                 }
             });
         }

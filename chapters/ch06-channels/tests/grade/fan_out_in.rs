@@ -14,10 +14,15 @@ use grading::{Gauge, OverlapProbe, ThreadSet};
 /// A job function as the tests pass it.
 type Job<'a> = &'a (dyn Fn(u64) -> u64 + Sync);
 
+/// One of the two functions, as the tests call it.
+type Map = fn(Vec<u64>, usize, Job<'_>) -> Vec<u64>;
+
 /// Both functions, with their names.
-fn both() -> [(&'static str, fn(Vec<u64>, usize, Job<'_>) -> Vec<u64>); 2] {
+fn both() -> [(&'static str, Map); 2] {
     [
-        ("map_crossbeam", |inputs, workers, f| map_crossbeam(inputs, workers, f)),
+        ("map_crossbeam", |inputs, workers, f| {
+            map_crossbeam(inputs, workers, f)
+        }),
         ("map_std", |inputs, workers, f| map_std(inputs, workers, f)),
     ]
 }
@@ -31,9 +36,17 @@ fn results_in_input_order_whatever_order_the_workers_finish_in() {
             finished.lock().unwrap().push(n);
             n * 10
         });
-        assert_eq!(out, (0..8).map(|n| n * 10).collect::<Vec<_>>(), "{name}: results in input order");
+        assert_eq!(
+            out,
+            (0..8).map(|n| n * 10).collect::<Vec<_>>(),
+            "{name}: results in input order"
+        );
         let finished = finished.into_inner().unwrap();
-        assert_ne!(finished, (0..8).collect::<Vec<_>>(), "{name}: (the jobs should have finished out of order)");
+        assert_ne!(
+            finished,
+            (0..8).collect::<Vec<_>>(),
+            "{name}: (the jobs should have finished out of order)"
+        );
     }
 }
 
@@ -51,12 +64,31 @@ fn exactly_the_workers_asked_for_all_busy_at_once() {
             thread::sleep(Duration::from_millis(2));
             n + 1
         });
-        assert_eq!(out, (1..41).collect::<Vec<_>>(), "{name}: every result, in input order");
+        assert_eq!(
+            out,
+            (1..41).collect::<Vec<_>>(),
+            "{name}: every result, in input order"
+        );
         probe.assert_overlapped(&format!("{name}: four workers on forty jobs"));
-        assert_eq!(threads.len(), 4, "{name}: exactly the four workers asked for do the work");
-        assert!(!threads.contains(thread::current().id()), "{name}: the workers are not the caller");
-        assert!(gauge.peak() <= 4, "{name}: at most four jobs at once, saw {}", gauge.peak());
-        assert_eq!(calls.load(Ordering::SeqCst), 40, "{name}: each input is worked on exactly once");
+        assert_eq!(
+            threads.len(),
+            4,
+            "{name}: exactly the four workers asked for do the work"
+        );
+        assert!(
+            !threads.contains(thread::current().id()),
+            "{name}: the workers are not the caller"
+        );
+        assert!(
+            gauge.peak() <= 4,
+            "{name}: at most four jobs at once, saw {}",
+            gauge.peak()
+        );
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            40,
+            "{name}: each input is worked on exactly once"
+        );
     }
 }
 
@@ -81,7 +113,11 @@ fn a_slow_job_does_not_hold_up_the_jobs_behind_it() {
             }
             n
         });
-        assert_eq!(out, (0..20).collect::<Vec<_>>(), "{name}: every result, in input order");
+        assert_eq!(
+            out,
+            (0..20).collect::<Vec<_>>(),
+            "{name}: every result, in input order"
+        );
     }
 }
 
@@ -93,7 +129,10 @@ fn more_workers_than_inputs_and_no_inputs() {
             n * n
         });
         assert_eq!(out, [25, 36, 49], "{name}: three inputs, eight workers");
-        assert!(threads.len() <= 3, "{name}: three jobs need no more than three threads");
+        assert!(
+            threads.len() <= 3,
+            "{name}: three jobs need no more than three threads"
+        );
         let out = map(Vec::new(), 3, &|_| panic!("no input, no call"));
         assert!(out.is_empty(), "{name}: no inputs, no results");
     }
@@ -101,9 +140,16 @@ fn more_workers_than_inputs_and_no_inputs() {
 
 fn zero_workers_is_refused() {
     for (name, map) in both() {
-        assert_eq!(map(vec![1, 2], 1, &|n| n), [1, 2], "{name}: one worker does all the work");
+        assert_eq!(
+            map(vec![1, 2], 1, &|n| n),
+            [1, 2],
+            "{name}: one worker does all the work"
+        );
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| map(vec![1, 2], 0, &|n| n)));
-        assert!(outcome.is_err(), "{name}: zero workers cannot do the work: it should panic");
+        assert!(
+            outcome.is_err(),
+            "{name}: zero workers cannot do the work: it should panic"
+        );
     }
 }
 

@@ -205,4 +205,3 @@ grading::graded! {
         assert_eq!(drops.load(Ordering::SeqCst), 3, "each message dropped exactly once");
     }
 }
-

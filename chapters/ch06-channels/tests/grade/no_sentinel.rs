@@ -23,12 +23,11 @@ fn eventually(what: &str, condition: impl Fn() -> bool) {
     }
 }
 
+/// The lines a writer wrote, in order.
+type Written = Arc<Mutex<Vec<String>>>;
+
 /// A writer that records its lines and the threads it ran on.
-fn recording_writer() -> (
-    impl FnMut(String) + Send + 'static,
-    Arc<Mutex<Vec<String>>>,
-    Arc<ThreadSet>,
-) {
+fn recording_writer() -> (impl FnMut(String) + Send + 'static, Written, Arc<ThreadSet>) {
     let lines = Arc::new(Mutex::new(Vec::new()));
     let threads = Arc::new(ThreadSet::new());
     let (into, on) = (Arc::clone(&lines), Arc::clone(&threads));
