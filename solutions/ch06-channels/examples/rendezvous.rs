@@ -11,11 +11,11 @@ use std::time::{Duration, Instant};
 fn send_waits(capacity: usize, delay: Duration) -> Duration {
     // ANCHOR: rendezvous
     let (sender, receiver) = mpsc::sync_channel::<u32>(capacity);
+    let start = Instant::now();
     let taker = thread::spawn(move || {
         thread::sleep(delay); // busy elsewhere for a while
         receiver.recv().unwrap()
     });
-    let start = Instant::now();
     sender.send(1).unwrap();
     let waited = start.elapsed();
     // ANCHOR_END: rendezvous
