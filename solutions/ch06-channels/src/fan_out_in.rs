@@ -16,13 +16,14 @@ use std::thread;
 
 use crate::sync::Mutex;
 
-/// Applies `f` to every input on `workers` threads that share one
-/// `crossbeam_channel` of jobs; each worker takes the next job when it is
-/// free (no fixed split). Returns the results in input order.
+/// Applies `f` to every input on `workers` threads (fewer when there are
+/// fewer inputs, never more) that share one `crossbeam_channel` of jobs;
+/// each worker takes the next job when it is free (no fixed split). Returns
+/// the results in input order.
 ///
 /// # Panics
 ///
-/// When `workers` is zero.
+/// When `workers` is zero, with a message that says so.
 pub fn map_crossbeam<T, R, F>(inputs: Vec<T>, workers: usize, f: F) -> Vec<R>
 where
     T: Send,
@@ -63,7 +64,7 @@ where
 ///
 /// # Panics
 ///
-/// When `workers` is zero.
+/// When `workers` is zero, with a message that says so.
 pub fn map_std<T, R, F>(inputs: Vec<T>, workers: usize, f: F) -> Vec<R>
 where
     T: Send,

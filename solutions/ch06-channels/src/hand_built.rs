@@ -132,6 +132,8 @@ impl<T> OneshotSender<T> {
 }
 
 impl<T> Drop for OneshotSender<T> {
+    /// Marks the sender gone (after a `send`, or without one) and wakes a
+    /// waiting receiver.
     fn drop(&mut self) {
         // ANCHOR: oneshot_sender_drop
         let mut slot = self.shared.slot();
@@ -161,6 +163,7 @@ impl<T> OneshotReceiver<T> {
     /// Waits at most `timeout` for the value (one deadline, however often
     /// the wait wakes up early). Returns `Err(Timeout)` when none came in
     /// time, and `Err(Canceled)` when the sender was dropped without sending.
+    /// Either way the receiver is used up: a send after a timeout fails.
     pub fn recv_timeout(self, timeout: Duration) -> Result<T, RecvTimeoutError> {
         // ANCHOR: oneshot_recv_timeout
         let slot = self.shared.slot();
@@ -182,6 +185,8 @@ impl<T> OneshotReceiver<T> {
 }
 
 impl<T> Drop for OneshotReceiver<T> {
+    /// Marks the receiver gone, so a later `send` fails, and drops a value
+    /// sent but never received, at once.
     fn drop(&mut self) {
         // ANCHOR: oneshot_receiver_drop
         let mut slot = self.shared.slot();
@@ -285,6 +290,8 @@ impl<T> Clone for Sender<T> {
 }
 
 impl<T> Drop for Sender<T> {
+    /// One sender fewer; the last one's drop closes the channel and wakes
+    /// the receiver.
     fn drop(&mut self) {
         // ANCHOR: sender_drop
         let mut state = self.shared.state();
@@ -334,6 +341,8 @@ impl<T> Receiver<T> {
 }
 
 impl<T> Drop for Receiver<T> {
+    /// Marks the receiver gone, so later sends fail, and drops the messages
+    /// still queued, at once: nobody will receive them.
     fn drop(&mut self) {
         // ANCHOR: receiver_drop
         let mut state = self.shared.state();

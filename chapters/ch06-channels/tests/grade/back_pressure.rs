@@ -6,7 +6,7 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ch06_channels::back_pressure::pipeline;
 use grading::{Band, OverlapProbe, ThreadSet, timed, wait_until};
@@ -32,9 +32,20 @@ fn taken_on_while_the_last_stage_is_blocked(capacity: usize) -> usize {
                 },
             )
         });
-        // Every right pipeline gets this far; then give a wrong one time to
-        // run on.
-        wait_until(|| started.load(Ordering::SeqCst) >= 3);
+        // Every right pipeline gets this far: `capacity` items waiting in
+        // each channel and one in the hands of each stage. Then give a wrong
+        // one time to run on.
+        let full = 2 * capacity + 3;
+        let start = Instant::now();
+        while started.load(Ordering::SeqCst) < full {
+            assert!(
+                start.elapsed() < Duration::from_secs(3),
+                "with capacity {capacity} and the third stage blocked, the first stage stopped after {} items; \
+                 two channels of {capacity} slots and one item in the hands of each stage let it take on {full}",
+                started.load(Ordering::SeqCst)
+            );
+            thread::sleep(Duration::from_millis(1));
+        }
         thread::sleep(Duration::from_millis(300));
         let ahead = started.load(Ordering::SeqCst);
         open.store(true, Ordering::SeqCst);

@@ -146,9 +146,15 @@ fn zero_workers_is_refused() {
             "{name}: one worker does all the work"
         );
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| map(vec![1, 2], 0, &|n| n)));
+        let payload = outcome.expect_err("zero workers cannot do the work: it should panic");
+        let message = payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|text| text.to_string()))
+            .unwrap_or_default();
         assert!(
-            outcome.is_err(),
-            "{name}: zero workers cannot do the work: it should panic"
+            message.contains("worker"),
+            "{name}: the panic should say that zero workers is the problem; it said {message:?}"
         );
     }
 }

@@ -96,6 +96,14 @@ grading::graded! {
         assert_eq!(result, Ok(9), "the value sent while recv_timeout waited");
         Band::under(Duration::from_secs(5)).assert_contains("recv_timeout(10 s) given a value", elapsed);
 
+        let (sender, receiver) = oneshot::<u32>();
+        assert_eq!(sender.send(4), Ok(()), "the receiver is there");
+        assert_eq!(
+            receiver.recv_timeout(Duration::ZERO),
+            Ok(4),
+            "a value already sent is received even with no time to wait"
+        );
+
         let ((sender, receiver), counts) = counted(oneshot::<u32>);
         let waiter = thread::spawn(move || timed(|| receiver.recv_timeout(Duration::from_secs(10))));
         wait_until(|| counts.waits() >= 2);
@@ -159,6 +167,18 @@ grading::graded! {
         let received: Vec<u32> = (0..5).map_while(|_| receiver.recv()).collect();
         assert_eq!(received, [1, 2, 3], "the three messages, then the end");
         assert_eq!(receiver.recv(), None, "after the end, recv keeps answering None");
+
+        let (sender, receiver) = channel();
+        sender.send(1).unwrap();
+        sender.send(2).unwrap();
+        drop(sender);
+        assert_eq!(receiver.try_recv(), Ok(1), "try_recv takes what was sent before the last drop");
+        assert_eq!(receiver.try_recv(), Ok(2), "both messages, in order");
+        assert_eq!(
+            receiver.try_recv(),
+            Err(TryRecvError::Disconnected),
+            "then, with the queue empty and no sender left, Disconnected"
+        );
     }
 
     fn try_recv_tells_empty_from_disconnected_and_a_clone_counts_as_a_sender() {

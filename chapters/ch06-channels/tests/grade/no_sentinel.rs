@@ -3,15 +3,16 @@
 //! `gather`'s producers run at once and the caller's loop ends by itself.
 
 use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use ch06_channels::no_sentinel::{gather, send_all, start_writer};
-use grading::{OverlapProbe, ThreadSet};
+use grading::{OverlapProbe, ThreadSet, wait_until};
 
-/// Waits up to five seconds for `condition`, then fails naming `what`.
+/// Waits up to three seconds for `condition`, then fails naming `what`.
 fn eventually(what: &str, condition: impl Fn() -> bool) {
     let start = Instant::now();
     while !condition() {
@@ -131,12 +132,22 @@ grading::graded! {
         let (sender, receiver) = mpsc::channel::<String>();
         drop(receiver);
         let result = send_all(&sender, lines(&["first", "second", "third"]));
-        insta::assert_debug_snapshot!("send_all_after_the_receiver_hung_up", result);
         assert_eq!(
             result,
             Err(lines(&["first", "second", "third"])),
             "the refused line and every later one come back, in order"
         );
+    }
+
+    fn send_all_before_and_after_the_hang_up() {
+        let (sender, receiver) = mpsc::channel::<String>();
+        let mut script = Vec::new();
+        script.push(format!("send_all(a, b) to a live receiver: {:?}", send_all(&sender, lines(&["a", "b"]))));
+        script.push(format!("the receiver took: {:?}", receiver.try_iter().collect::<Vec<_>>()));
+        drop(receiver);
+        script.push(format!("send_all(c, d) after the hang-up: {:?}", send_all(&sender, lines(&["c", "d"]))));
+        script.push(format!("send_all() after the hang-up: {:?}", send_all(&sender, Vec::new())));
+        insta::assert_snapshot!("send_all_script", script.join("\n"));
     }
 
     fn gather_runs_the_producers_at_once_and_receives_every_line() {
@@ -171,6 +182,27 @@ grading::graded! {
                 .collect();
             assert_eq!(own, (0..250).collect::<Vec<_>>(), "producer {producer}'s lines in its own order");
         }
+    }
+
+    fn gather_returns_the_lines_in_the_order_they_arrived() {
+        let second_done = AtomicBool::new(false);
+        let received = gather(2, |index, sender| {
+            if index == 0 {
+                // Producer 0 sends only after producer 1 has sent all its lines.
+                wait_until(|| second_done.load(Ordering::SeqCst));
+                sender.send("0: late".to_string()).unwrap();
+            } else {
+                for n in 0..3 {
+                    sender.send(format!("1: {n}")).unwrap();
+                }
+                second_done.store(true, Ordering::SeqCst);
+            }
+        });
+        assert_eq!(
+            received,
+            lines(&["1: 0", "1: 1", "1: 2", "0: late"]),
+            "one channel: the lines come back in the order they were sent, whichever producer sent them"
+        );
     }
 
     fn gather_with_one_producer_and_with_none() {
