@@ -42,11 +42,15 @@ grading::graded! {
             )
         });
         for job in [7, 8] {
+            // The channel is idle for a while first: a loop that polls and
+            // sleeps a tick has gone to sleep by now, and a select! waits.
+            thread::sleep(Duration::from_millis(300));
             sender.send(job).unwrap();
             let (got, waited) = timed(|| handled.recv_timeout(Duration::from_secs(2)));
             assert_eq!(got, Ok(job), "job {job} handled within 2 s of being sent, with a 10 s tick");
             Band::under(Duration::from_millis(1500)).assert_contains("handling a job after it was sent", waited);
         }
+        thread::sleep(Duration::from_millis(300));
         drop(sender);
         let (ended, elapsed) = timed(|| server.join().unwrap());
         assert_eq!(ended, Ended::Closed, "the last sender was dropped: the channel is closed");
