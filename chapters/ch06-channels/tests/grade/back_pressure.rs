@@ -6,7 +6,7 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ch06_channels::back_pressure::pipeline;
 use grading::{Band, OverlapProbe, ThreadSet, timed, wait_until};
@@ -36,16 +36,16 @@ fn taken_on_while_the_last_stage_is_blocked(capacity: usize) -> usize {
         // each channel and one in the hands of each stage. Then give a wrong
         // one time to run on.
         let full = 2 * capacity + 3;
-        let start = Instant::now();
-        while started.load(Ordering::SeqCst) < full {
-            assert!(
-                start.elapsed() < Duration::from_secs(3),
-                "with capacity {capacity} and the third stage blocked, the first stage stopped after {} items; \
-                 two channels of {capacity} slots and one item in the hands of each stage let it take on {full}",
-                started.load(Ordering::SeqCst)
-            );
-            thread::sleep(Duration::from_millis(1));
-        }
+        crate::within_three_seconds(
+            || started.load(Ordering::SeqCst) >= full,
+            || {
+                format!(
+                    "with capacity {capacity} and the third stage blocked, the first stage stopped after {} items; \
+                     two channels of {capacity} slots and one item in the hands of each stage let it take on {full}",
+                    started.load(Ordering::SeqCst)
+                )
+            },
+        );
         thread::sleep(Duration::from_millis(300));
         let ahead = started.load(Ordering::SeqCst);
         open.store(true, Ordering::SeqCst);

@@ -6,7 +6,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ch06_channels::fan_out_in::{map_crossbeam, map_std};
 use grading::{Gauge, OverlapProbe, ThreadSet};
@@ -99,15 +99,15 @@ fn a_slow_job_does_not_hold_up_the_jobs_behind_it() {
             if n == 0 {
                 // Job 0 waits until the other worker has done all the rest:
                 // only a worker that takes the next job when it is free can.
-                let start = Instant::now();
-                while done.load(Ordering::SeqCst) < 19 {
-                    assert!(
-                        start.elapsed() < Duration::from_secs(3),
-                        "{name}: job 0 waited 3 s while the other jobs sat in a worker's share; \
-                         each worker should take the next job from the queue when it is free"
-                    );
-                    thread::sleep(Duration::from_millis(1));
-                }
+                crate::within_three_seconds(
+                    || done.load(Ordering::SeqCst) >= 19,
+                    || {
+                        format!(
+                            "{name}: job 0 waited 3 s while the other jobs sat in a worker's share; \
+                             each worker should take the next job from the queue when it is free"
+                        )
+                    },
+                );
             } else {
                 done.fetch_add(1, Ordering::SeqCst);
             }

@@ -7,21 +7,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ch06_channels::no_sentinel::{gather, send_all, start_writer};
 use grading::{OverlapProbe, ThreadSet, wait_until};
 
 /// Waits up to three seconds for `condition`, then fails naming `what`.
 fn eventually(what: &str, condition: impl Fn() -> bool) {
-    let start = Instant::now();
-    while !condition() {
-        assert!(
-            start.elapsed() < Duration::from_secs(3),
-            "waited 3 s for {what}"
-        );
-        thread::sleep(Duration::from_millis(1));
-    }
+    crate::within_three_seconds(condition, || format!("waited 3 s for {what}"));
 }
 
 /// The lines a writer wrote, in order.
