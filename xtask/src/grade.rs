@@ -185,7 +185,64 @@ pub fn run(
     filter: Option<&str>,
     env: &[(&str, &str)],
 ) -> Result<Grades> {
-    let built = build(root, package, env)?;
+    let mut grades = run_build(root, package, filter, env, None)?;
+    if grades.compile_errors.is_none() && grades.hung.is_none() && has_loom(root, package) {
+        let models = run_build(root, package, filter, env, Some(LOOM))?;
+        grades.add_models(models);
+    }
+    Ok(grades)
+}
+
+/// The feature that builds a chapter on loom: its graded test file then runs
+/// the loom models (`loom_*` tests) instead of the real-thread tests.
+pub const LOOM: &str = "loom";
+
+/// Whether the package has a `loom` feature (chapter 10), so that grading it
+/// takes a second build with the feature on.
+pub fn has_loom(root: &Path, package: Package<'_>) -> bool {
+    let manifest = match package.manifest {
+        Some(manifest) => manifest.to_path_buf(),
+        None => {
+            let dir = match package.name.strip_suffix("-solution") {
+                Some(chapter) => root.join("solutions").join(chapter),
+                None => root.join("chapters").join(package.name),
+            };
+            dir.join("Cargo.toml")
+        }
+    };
+    std::fs::read_to_string(manifest).is_ok_and(|text| {
+        text.lines()
+            .any(|line| line.trim_start().starts_with("loom = ["))
+    })
+}
+
+impl Grades {
+    /// Adds the results of the loom build to those of the ordinary one.
+    fn add_models(&mut self, models: Grades) {
+        if let Some(errors) = models.compile_errors {
+            // Code that builds on std but not on loom's types (a `const`
+            // atomic, say): what the compiler says is the report.
+            self.compile_errors = Some(errors);
+        }
+        self.tests.extend(models.tests);
+        self.tests.sort_by(|a, b| a.name.cmp(&b.name));
+        self.raw.push_str(&models.raw);
+        self.hung = self.hung.take().or(models.hung);
+        if self.exit.is_none_or(|status| status.success()) {
+            self.exit = models.exit.or(self.exit);
+        }
+    }
+}
+
+/// One build of the `grade` binary (with `features`, if any) and one run.
+fn run_build(
+    root: &Path,
+    package: Package<'_>,
+    filter: Option<&str>,
+    env: &[(&str, &str)],
+    features: Option<&str>,
+) -> Result<Grades> {
+    let built = build(root, package, env, features)?;
     let Some(binary) = built.binary else {
         return Ok(Grades {
             compile_errors: Some(built.errors),
@@ -353,11 +410,19 @@ struct Span {
 /// Builds `package`'s graded tests without running them; `Ok(false)` when
 /// they do not compile.
 pub fn build_only(root: &Path, package: Package<'_>, env: &[(&str, &str)]) -> Result<bool> {
-    Ok(build(root, package, env)?.binary.is_some())
+    Ok(build(root, package, env, None)?.binary.is_some())
 }
 
-fn build(root: &Path, package: Package<'_>, env: &[(&str, &str)]) -> Result<Built> {
+fn build(
+    root: &Path,
+    package: Package<'_>,
+    env: &[(&str, &str)],
+    features: Option<&str>,
+) -> Result<Built> {
     let mut command = cargo_test(root);
+    if let Some(features) = features {
+        command.args(["--features", features]);
+    }
     if let Some(manifest) = package.manifest {
         command.arg("--manifest-path").arg(manifest);
     }

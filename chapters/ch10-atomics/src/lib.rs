@@ -1,4 +1,4 @@
-//! Chapter 10: atomics and memory ordering (reference solution).
+//! Chapter 10: atomics and memory ordering (your code).
 //!
 //! Every module is one exercise; the chapter's tests in
 //! `chapters/ch10-atomics/tests/` grade this crate and the learner's alike,

@@ -12,6 +12,10 @@
 //! With `Relaxed` on either side there is no such promise. An x86 processor
 //! keeps it anyway, so no test on this machine would ever fail; loom does
 //! not, and shows the read that races with the write.
+//!
+//! Your task: write `OnceSlot::set` and `OnceSlot::get`. The graded tests race
+//! setters on real threads, and run loom models in which a reader must never
+//! see the value before it is completely written.
 
 use crate::sync::{AtomicU8, Ordering, UnsafeCell};
 
@@ -47,46 +51,20 @@ impl<T> OnceSlot<T> {
         }
     }
 
-    // ANCHOR: set
     /// Stores `value` if the slot is empty and nobody else is storing;
     /// otherwise gives it back in `Err`. Exactly one `set` succeeds, however
     /// many threads try at once.
     pub fn set(&self, value: T) -> Result<(), T> {
-        // The race to write is settled by one compare-and-swap: only one
-        // thread moves EMPTY to WRITING. Nothing is read here, so `Relaxed`
-        // is enough.
-        if self
-            .state
-            .compare_exchange(EMPTY, WRITING, Ordering::Relaxed, Ordering::Relaxed)
-            .is_err()
-        {
-            return Err(value);
-        }
-        // SAFETY: we alone moved EMPTY to WRITING, and readers keep out
-        // until READY: nobody else touches the value now.
-        self.value.with_mut(|slot| unsafe { *slot = Some(value) });
-        // Release: the write above happens before any Acquire load that
-        // sees READY.
-        self.state.store(READY, Ordering::Release);
-        Ok(())
+        // TODO
+        todo!()
     }
-    // ANCHOR_END: set
 
-    // ANCHOR: get
     /// The value, once a `set` has finished; `None` before (and while the
     /// winner is still writing).
     pub fn get(&self) -> Option<&T> {
-        // Acquire: pairs with the Release store of READY, so the value the
-        // winner wrote is the value we read.
-        if self.state.load(Ordering::Acquire) != READY {
-            return None;
-        }
-        // SAFETY: READY is stored only after the write, and the value is
-        // never written again: shared reads are fine for as long as `self`
-        // is borrowed.
-        self.value.with(|slot| unsafe { (*slot).as_ref() })
+        // TODO
+        todo!()
     }
-    // ANCHOR_END: get
 }
 
 impl<T> Default for OnceSlot<T> {

@@ -13,6 +13,10 @@
 //!   producer loads `head` with `Acquire` before it writes the slot again.
 //!
 //! The counters only grow; `counter % capacity` is the slot.
+//!
+//! Your task: write `ring`, `push` and `pop`. One thread pushes and one pops,
+//! with no lock; the orderings on `head` and `tail` hand each slot from one to
+//! the other.
 
 use crate::sync::{Arc, AtomicUsize, Ordering, UnsafeCell};
 
@@ -44,75 +48,29 @@ struct Ring<T> {
 // hence `T: Send`.
 unsafe impl<T: Send> Sync for Ring<T> {}
 
-// ANCHOR: ring
 /// A ring buffer with room for `capacity` values, and its two ends.
 ///
 /// # Panics
 ///
 /// If `capacity` is 0.
 pub fn ring<T>(capacity: usize) -> (Producer<T>, Consumer<T>) {
-    assert!(
-        capacity > 0,
-        "a ring buffer needs room for at least one value"
-    );
-    let ring = Arc::new(Ring {
-        slots: (0..capacity).map(|_| UnsafeCell::new(None)).collect(),
-        head: AtomicUsize::new(0),
-        tail: AtomicUsize::new(0),
-    });
-    (
-        Producer {
-            ring: Arc::clone(&ring),
-        },
-        Consumer { ring },
-    )
+    // TODO
+    todo!()
 }
-// ANCHOR_END: ring
 
 impl<T> Producer<T> {
-    // ANCHOR: push
     /// Adds `value` at the back, or gives it back in `Err` if the ring is
     /// full.
     pub fn push(&mut self, value: T) -> Result<(), T> {
-        let ring = &*self.ring;
-        // Our own counter: only we write it, so Relaxed reads our last store.
-        let tail = ring.tail.load(Ordering::Relaxed);
-        // Acquire: pairs with the consumer's Release store of `head`, so its
-        // reads of the slot we are about to reuse are finished.
-        let head = ring.head.load(Ordering::Acquire);
-        if tail - head == ring.slots.len() {
-            return Err(value);
-        }
-        // SAFETY: the slot is outside head..tail, so the consumer is not
-        // reading it, and we are the only producer.
-        ring.slots[tail % ring.slots.len()].with_mut(|slot| unsafe { *slot = Some(value) });
-        // Release: the write above happens before the consumer's Acquire
-        // load that sees the new tail.
-        ring.tail.store(tail + 1, Ordering::Release);
-        Ok(())
+        // TODO
+        todo!()
     }
-    // ANCHOR_END: push
 }
 
 impl<T> Consumer<T> {
-    // ANCHOR: pop
     /// Takes the value at the front, or `None` if the ring is empty.
     pub fn pop(&mut self) -> Option<T> {
-        let ring = &*self.ring;
-        let head = ring.head.load(Ordering::Relaxed);
-        // Acquire: pairs with the producer's Release store of `tail`, so the
-        // slot holds what it wrote.
-        let tail = ring.tail.load(Ordering::Acquire);
-        if head == tail {
-            return None;
-        }
-        // SAFETY: the slot is inside head..tail, so the producer is not
-        // writing it, and we are the only consumer.
-        let value = ring.slots[head % ring.slots.len()].with_mut(|slot| unsafe { (*slot).take() });
-        // Release: our read of the slot happens before the producer's Acquire
-        // load that sees the slot free.
-        ring.head.store(head + 1, Ordering::Release);
-        value
+        // TODO
+        todo!()
     }
-    // ANCHOR_END: pop
 }

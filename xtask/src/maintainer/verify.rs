@@ -206,8 +206,38 @@ fn pending_snapshots(root: &Path) -> Result<Vec<String>> {
 }
 
 fn solution_passes(root: &Path, package: &str, verbose: bool) -> Result<Vec<String>> {
+    let mut problems = solution_passes_with(root, package, None, verbose)?;
+    let loom = Package {
+        manifest: None,
+        name: package,
+    };
+    if grade::has_loom(root, loom) {
+        // The loom models of the graded tests, in the build they need.
+        problems.extend(solution_passes_with(
+            root,
+            package,
+            Some(grade::LOOM),
+            verbose,
+        )?);
+    }
+    Ok(problems)
+}
+
+fn solution_passes_with(
+    root: &Path,
+    package: &str,
+    features: Option<&str>,
+    verbose: bool,
+) -> Result<Vec<String>> {
     let output = grade::cargo_test(root)
         .args(["--package", package, "--color", "never"])
+        // With a feature, only the graded tests: its loom models.
+        .args(
+            features
+                .map(|features| ["--features", features, "--test", "grade"])
+                .into_iter()
+                .flatten(),
+        )
         // With CI set, a missing snapshot fails instead of being written.
         .env("CI", "true")
         .output()
@@ -223,8 +253,9 @@ fn solution_passes(root: &Path, package: &str, verbose: bool) -> Result<Vec<Stri
     if output.status.success() {
         return Ok(Vec::new());
     }
+    let with = features.map_or(String::new(), |features| format!(" --features {features}"));
     Ok(vec![format!(
-        "cargo test -p {package} failed; the end of its output:\n{}",
+        "cargo test -p {package}{with} failed; the end of its output:\n{}",
         grade::last_lines(&text, 40)
     )])
 }
