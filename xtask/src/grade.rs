@@ -200,19 +200,35 @@ pub const LOOM: &str = "loom";
 /// Whether the package has a `loom` feature (chapter 10), so that grading it
 /// takes a second build with the feature on.
 pub fn has_loom(root: &Path, package: Package<'_>) -> bool {
-    let manifest = match package.manifest {
-        Some(manifest) => manifest.to_path_buf(),
+    let manifests: Vec<PathBuf> = match package.manifest {
+        // A workspace of its own (the mutants' scratch copy): its members
+        // are the folders beside it.
+        Some(manifest) => {
+            let members = manifest
+                .parent()
+                .and_then(|dir| std::fs::read_dir(dir).ok())
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|entry| entry.path().join("Cargo.toml"));
+            std::iter::once(manifest.to_path_buf()).chain(members).collect()
+        }
         None => {
             let dir = match package.name.strip_suffix("-solution") {
                 Some(chapter) => root.join("solutions").join(chapter),
                 None => root.join("chapters").join(package.name),
             };
-            dir.join("Cargo.toml")
+            vec![dir.join("Cargo.toml")]
         }
     };
-    std::fs::read_to_string(manifest).is_ok_and(|text| {
-        text.lines()
-            .any(|line| line.trim_start().starts_with("loom = ["))
+    let names = format!("name = \"{}\"", package.name);
+    manifests.iter().any(|manifest| {
+        std::fs::read_to_string(manifest).is_ok_and(|text| {
+            text.lines().any(|line| line.trim() == names)
+                && text
+                    .lines()
+                    .any(|line| line.trim_start().starts_with("loom = ["))
+        })
     })
 }
 

@@ -72,7 +72,10 @@ grading::graded! {
 /// A value whose reads and final write loom checks: another owner reads it,
 /// and its drop writes to it.
 #[cfg(feature = "loom")]
-struct Probe(ch10_atomics::sync::UnsafeCell<u64>);
+struct Probe {
+    value: ch10_atomics::sync::UnsafeCell<u64>,
+    drops: ch10_atomics::sync::Arc<ch10_atomics::sync::AtomicUsize>,
+}
 
 // SAFETY: `&Probe` only reads; writing needs `&mut Probe` (or its drop), and
 // loom reports any write that is not ordered after the reads.
@@ -81,13 +84,24 @@ unsafe impl Sync for Probe {}
 
 #[cfg(feature = "loom")]
 impl Probe {
+    /// A probe holding 5, and the count of its drops.
+    fn new() -> (Self, ch10_atomics::sync::Arc<ch10_atomics::sync::AtomicUsize>) {
+        let drops = ch10_atomics::sync::Arc::new(ch10_atomics::sync::AtomicUsize::new(0));
+        let probe = Probe {
+            value: ch10_atomics::sync::UnsafeCell::new(5),
+            drops: ch10_atomics::sync::Arc::clone(&drops),
+        };
+        (probe, drops)
+    }
+
     fn read(&self) -> u64 {
         // SAFETY: only shared reads happen while more than one owner lives.
-        self.0.with(|value| unsafe { *value })
+        self.value.with(|value| unsafe { *value })
     }
 
     fn write(&mut self, new: u64) {
-        self.0.with_mut(|value| unsafe { *value = new });
+        // SAFETY: `&mut self`: no other reference to the probe exists.
+        self.value.with_mut(|value| unsafe { *value = new });
     }
 }
 
@@ -95,6 +109,7 @@ impl Probe {
 impl Drop for Probe {
     fn drop(&mut self) {
         self.write(0);
+        self.drops.fetch_add(1, ch10_atomics::sync::Ordering::Relaxed);
     }
 }
 
@@ -103,7 +118,8 @@ grading::graded! {
     fn loom_the_last_drop_comes_after_every_other_owners_use() {
         crate::model("a thread reads through its clone and drops it while this one drops its own", || {
             use ch10_atomics::sync::thread;
-            let first = MyArc::new(Probe(ch10_atomics::sync::UnsafeCell::new(5)));
+            let (probe, drops) = Probe::new();
+            let first = MyArc::new(probe);
             let second = first.clone();
             let other = thread::spawn(move || {
                 assert_eq!(second.read(), 5);
@@ -111,13 +127,16 @@ grading::graded! {
             });
             drop(first);
             other.join().unwrap();
+            let dropped = drops.load(ch10_atomics::sync::Ordering::Relaxed);
+            assert_eq!(dropped, 1, "two owners dropped their clones at once: the value was dropped {dropped} times, not once");
         });
     }
 
     fn loom_get_mut_comes_after_the_other_owners_use() {
         crate::model("a thread reads through its clone and drops it; this one waits for get_mut and writes", || {
             use ch10_atomics::sync::thread;
-            let mut first = MyArc::new(Probe(ch10_atomics::sync::UnsafeCell::new(5)));
+            let (probe, _drops) = Probe::new();
+            let mut first = MyArc::new(probe);
             let second = first.clone();
             let other = thread::spawn(move || {
                 assert_eq!(second.read(), 5);

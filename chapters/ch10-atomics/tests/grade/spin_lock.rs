@@ -25,14 +25,16 @@ grading::graded! {
         let lock = SpinLock::new(());
         let gauge = grading::Gauge::new();
         grading::run_together(4, |_| {
-            for _ in 0..300 {
+            for _ in 0..2_000 {
                 let _guard = lock.lock();
                 let _inside = gauge.enter();
-                std::thread::yield_now();
+                for step in 0..20 {
+                    std::hint::black_box(step);
+                }
             }
         });
         assert_eq!(gauge.peak(), 1, "{} threads held the lock at once", gauge.peak());
-        assert_eq!(gauge.entries(), 1_200);
+        assert_eq!(gauge.entries(), 8_000);
     }
 
     fn a_dropped_guard_unlocks_and_the_value_keeps_its_changes() {
