@@ -29,6 +29,7 @@ fn count_with(increment: impl Fn(&AtomicU64) + Sync) -> u64 {
 
 fn main() {
     let expected = 2 * EACH;
+    // ANCHOR: split
     let split = count_with(|count| {
         let seen = count.load(Ordering::Relaxed);
         count.store(seen + 1, Ordering::Relaxed);
@@ -40,5 +41,6 @@ fn main() {
     let whole = count_with(|count| {
         count.fetch_add(1, Ordering::Relaxed);
     });
+    // ANCHOR_END: split
     println!("fetch_add: {whole} of {expected}");
 }

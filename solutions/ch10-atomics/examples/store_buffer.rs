@@ -60,6 +60,7 @@ fn both_read_zero(store: Ordering, load: Ordering) -> usize {
     };
     let mut both_zero = 0;
     thread::scope(|scope| {
+        // ANCHOR: threads
         scope.spawn(|| {
             for _ in 0..ROUNDS {
                 barrier.wait();
@@ -81,6 +82,7 @@ fn both_read_zero(store: Ordering, load: Ordering) -> usize {
             y.store(false, Ordering::SeqCst);
             barrier.wait();
         }
+        // ANCHOR_END: threads
     });
     both_zero
 }

@@ -24,3 +24,9 @@ fn seq_cst_never_lets_both_threads_read_zero() {
         ],
     );
 }
+
+#[test]
+fn the_reader_sees_the_value_published_behind_the_flag() {
+    let output = grading::run_example("flag", LIMIT);
+    grading::assert_says(&output, &["the reader saw the flag, then 42"]);
+}
