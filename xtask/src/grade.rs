@@ -211,7 +211,9 @@ pub fn has_loom(root: &Path, package: Package<'_>) -> bool {
                 .flatten()
                 .flatten()
                 .map(|entry| entry.path().join("Cargo.toml"));
-            std::iter::once(manifest.to_path_buf()).chain(members).collect()
+            std::iter::once(manifest.to_path_buf())
+                .chain(members)
+                .collect()
         }
         None => {
             let dir = match package.name.strip_suffix("-solution") {

@@ -30,7 +30,10 @@ fn main() {
             while !ready.load(Ordering::Acquire) {
                 hint::spin_loop();
             }
-            println!("the reader saw the flag, then {}", answer.load(Ordering::Relaxed));
+            println!(
+                "the reader saw the flag, then {}",
+                answer.load(Ordering::Relaxed)
+            );
         });
     });
     // ANCHOR_END: flag

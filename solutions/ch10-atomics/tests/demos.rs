@@ -10,7 +10,10 @@ const LIMIT: Duration = Duration::from_secs(30);
 #[test]
 fn fetch_add_loses_nothing() {
     let output = grading::run_example("lost_updates", LIMIT);
-    grading::assert_says(&output, &["load then store: ", "fetch_add: 2000000 of 2000000"]);
+    grading::assert_says(
+        &output,
+        &["load then store: ", "fetch_add: 2000000 of 2000000"],
+    );
 }
 
 #[test]

@@ -47,7 +47,7 @@ grading::graded! {
         assert_eq!(mark.peak(), 0, "a new mark is at 0");
         assert_eq!(mark.record(5), 0, "record returns the mark before");
         assert_eq!(mark.record(3), 5, "a lower value leaves the mark where it was");
-        assert_eq!(mark.peak(), 5);
+        assert_eq!(mark.peak(), 5, "the mark is the highest value recorded");
         let mark = HighWater::new();
         grading::run_together(4, |thread| {
             // Thread t records t, t + 4, t + 8, …: the four interleave.
@@ -91,7 +91,7 @@ grading::graded! {
             assert!(seen <= 1, "taken() said {seen} with a limit of 1");
             let got: Vec<_> = takers.into_iter().map(|t| t.join().unwrap()).collect();
             assert_eq!(got.iter().flatten().count(), 1, "one ticket, two takers: exactly one gets it ({got:?})");
-            assert_eq!(tickets.taken(), 1);
+            assert_eq!(tickets.taken(), 1, "one ticket was taken, and taken() says so");
         });
     }
 

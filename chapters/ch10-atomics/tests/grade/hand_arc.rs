@@ -12,14 +12,14 @@ grading::graded! {
         assert_eq!(MyArc::strong_count(&first), 1, "a new MyArc counts one");
         let second = first.clone();
         assert!(std::ptr::eq(&*first, &*second), "a clone points at the same value, not a copy");
-        assert_eq!(*second, "shared");
-        assert_eq!(MyArc::strong_count(&first), 2);
+        assert_eq!(*second, "shared", "a clone reads the shared value");
+        assert_eq!(MyArc::strong_count(&first), 2, "a clone counts one more");
         let third = second.clone();
-        assert_eq!(MyArc::strong_count(&third), 3);
+        assert_eq!(MyArc::strong_count(&third), 3, "a clone of a clone counts one more again");
         drop(second);
         assert_eq!(MyArc::strong_count(&first), 2, "a drop counts one less");
         drop(third);
-        assert_eq!(MyArc::strong_count(&first), 1);
+        assert_eq!(MyArc::strong_count(&first), 1, "after two drops, one owner is left");
     }
 
     fn the_value_is_dropped_once_after_the_last_clone() {
@@ -43,7 +43,7 @@ grading::graded! {
             grading::run_together(4, |_| {
                 let mine = clones.lock().unwrap().pop().unwrap();
                 let more: Vec<_> = (0..50).map(|_| mine.clone()).collect();
-                assert_eq!(mine.0, 7);
+                assert_eq!(mine.0, 7, "every clone reads the shared value");
                 drop(more);
                 drop(mine);
             });
@@ -57,14 +57,14 @@ grading::graded! {
         assert!(MyArc::get_mut(&mut first).is_none(), "get_mut with another clone alive must give None");
         drop(second);
         MyArc::get_mut(&mut first).expect("the only owner gets a mutable reference").push(2);
-        assert_eq!(*first, vec![1, 2]);
+        assert_eq!(*first, vec![1, 2], "the change made through get_mut is in the shared value");
     }
 
     fn a_clone_can_live_on_another_thread() {
         let shared = MyArc::new(vec![1, 2, 3]);
         let elsewhere = shared.clone();
         let sum = std::thread::spawn(move || elsewhere.iter().sum::<i32>()).join().unwrap();
-        assert_eq!(sum, 6);
+        assert_eq!(sum, 6, "the clone on the other thread read the shared value");
         assert_eq!(MyArc::strong_count(&shared), 1, "the other thread's clone was dropped there");
     }
 }
@@ -85,7 +85,10 @@ unsafe impl Sync for Probe {}
 #[cfg(feature = "loom")]
 impl Probe {
     /// A probe holding 5, and the count of its drops.
-    fn new() -> (Self, ch10_atomics::sync::Arc<ch10_atomics::sync::AtomicUsize>) {
+    fn new() -> (
+        Self,
+        ch10_atomics::sync::Arc<ch10_atomics::sync::AtomicUsize>,
+    ) {
         let drops = ch10_atomics::sync::Arc::new(ch10_atomics::sync::AtomicUsize::new(0));
         let probe = Probe {
             value: ch10_atomics::sync::UnsafeCell::new(5),
@@ -109,7 +112,8 @@ impl Probe {
 impl Drop for Probe {
     fn drop(&mut self) {
         self.write(0);
-        self.drops.fetch_add(1, ch10_atomics::sync::Ordering::Relaxed);
+        self.drops
+            .fetch_add(1, ch10_atomics::sync::Ordering::Relaxed);
     }
 }
 
@@ -122,7 +126,7 @@ grading::graded! {
             let first = MyArc::new(probe);
             let second = first.clone();
             let other = thread::spawn(move || {
-                assert_eq!(second.read(), 5);
+                assert_eq!(second.read(), 5, "the other owner reads the value through its clone");
                 drop(second);
             });
             drop(first);
@@ -139,14 +143,14 @@ grading::graded! {
             let mut first = MyArc::new(probe);
             let second = first.clone();
             let other = thread::spawn(move || {
-                assert_eq!(second.read(), 5);
+                assert_eq!(second.read(), 5, "the other owner reads the value through its clone");
                 drop(second);
             });
             while MyArc::get_mut(&mut first).is_none() {
                 thread::yield_now();
             }
             MyArc::get_mut(&mut first).unwrap().write(6);
-            assert_eq!(first.read(), 6);
+            assert_eq!(first.read(), 6, "the write made through get_mut is in the value");
             other.join().unwrap();
         });
     }

@@ -17,8 +17,8 @@ grading::graded! {
     fn get_is_none_before_and_the_value_after() {
         let cell = OnceCell::new();
         assert_eq!(cell.get(), None, "nothing is there before the first get_or_init");
-        assert_eq!(cell.get_or_init(|| String::from("made")), "made");
-        assert_eq!(cell.get().map(String::as_str), Some("made"));
+        assert_eq!(cell.get_or_init(|| String::from("made")), "made", "the first get_or_init runs its initialiser and returns the value");
+        assert_eq!(cell.get().map(String::as_str), Some("made"), "after get_or_init, get gives the value");
         assert_eq!(
             cell.get_or_init(|| String::from("again")),
             "made",
@@ -54,7 +54,7 @@ grading::graded! {
             });
             thread::sleep(Duration::from_millis(30));
             let waiters: Vec<_> = (0..3).map(|_| scope.spawn(|| *cell.get_or_init(|| 0))).collect();
-            assert_eq!(first.join().unwrap(), 7);
+            assert_eq!(first.join().unwrap(), 7, "the first caller gets the value its initialiser made");
             for waiter in waiters {
                 assert_eq!(waiter.join().unwrap(), 7, "a waiter got a value of its own: the initialiser ran twice");
             }
@@ -109,7 +109,7 @@ grading::graded! {
         let failed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             cell.get_or_init(|| -> u32 { panic!("the initialiser failed (on purpose)") });
         }));
-        assert!(failed.is_err());
+        assert!(failed.is_err(), "the initialiser's panic reaches the caller of get_or_init");
         assert_eq!(cell.get(), None, "after a panic the cell is empty");
         assert_eq!(*cell.get_or_init(|| 9), 9, "the next caller initialises it");
     }
@@ -160,9 +160,9 @@ grading::graded! {
                 thread::spawn(move || *cell.get_or_init(|| 3_u64))
             };
             if let Some(value) = cell.get() {
-                assert_eq!(*value, 3);
+                assert_eq!(*value, 3, "get saw a value that was not the one the initialiser made");
             }
-            assert_eq!(other.join().unwrap(), 3);
+            assert_eq!(other.join().unwrap(), 3, "get_or_init returns the value its initialiser made");
         });
     }
 }

@@ -10,7 +10,7 @@ grading::graded! {
         let slot = OnceSlot::new();
         assert_eq!(slot.get(), None, "nothing was set yet");
         assert_eq!(slot.set(String::from("first")), Ok(()), "the first set of an empty slot succeeds");
-        assert_eq!(slot.get().map(String::as_str), Some("first"));
+        assert_eq!(slot.get().map(String::as_str), Some("first"), "after a successful set, get gives the value");
         assert_eq!(
             slot.set(String::from("second")),
             Err(String::from("second")),
@@ -42,12 +42,12 @@ grading::graded! {
     fn the_value_is_dropped_once_with_the_slot_and_a_refused_one_goes_back() {
         let drops = crate::Drops::default();
         let slot = OnceSlot::new();
-        assert!(slot.set(drops.value(1)).is_ok());
+        assert!(slot.set(drops.value(1)).is_ok(), "the first set of an empty slot succeeds");
         let refused = slot.set(drops.value(2)).expect_err("the slot is taken");
         assert_eq!(refused.0, 2, "the refused value comes back");
         assert_eq!(drops.count(), 0, "nothing is dropped while the slot and the caller hold them");
         drop(refused);
-        assert_eq!(drops.count(), 1);
+        assert_eq!(drops.count(), 1, "the refused value is dropped by its owner, the caller");
         drop(slot);
         assert_eq!(drops.count(), 2, "the slot drops its value once, when it goes");
         drop(OnceSlot::<crate::Counted>::new());
@@ -89,7 +89,7 @@ grading::graded! {
             if let Some(value) = slot.get() {
                 assert_eq!(*value, 42, "a reader saw a value that was not the one set");
             }
-            assert_eq!(writer.join().unwrap(), Ok(()));
+            assert_eq!(writer.join().unwrap(), Ok(()), "the only set of an empty slot succeeds");
             assert_eq!(slot.get(), Some(&42), "after the set, get gives the value");
         });
     }
@@ -105,8 +105,8 @@ grading::graded! {
             let mine = slot.set(1);
             let theirs = other.join().unwrap();
             match (mine, theirs) {
-                (Ok(()), Err(2)) => assert_eq!(slot.get(), Some(&1)),
-                (Err(1), Ok(())) => assert_eq!(slot.get(), Some(&2)),
+                (Ok(()), Err(2)) => assert_eq!(slot.get(), Some(&1), "the winner's value is the one in the slot"),
+                (Err(1), Ok(())) => assert_eq!(slot.get(), Some(&2), "the winner's value is the one in the slot"),
                 outcomes => panic!("two racing sets gave {outcomes:?}: exactly one must win"),
             }
         });

@@ -27,8 +27,8 @@ grading::graded! {
         for round in 0..10 {
             assert_eq!(producer.push(round), Ok(()), "an empty ring of one takes a value");
             assert_eq!(producer.push(99), Err(99), "a full ring of one gives the value back");
-            assert_eq!(consumer.pop(), Some(round));
-            assert_eq!(consumer.pop(), None);
+            assert_eq!(consumer.pop(), Some(round), "the one value comes out again");
+            assert_eq!(consumer.pop(), None, "a ring of one is empty after one pop");
         }
     }
 
@@ -71,7 +71,7 @@ grading::graded! {
         assert_eq!(refused.0, 4, "the refused value comes back");
         drop(refused);
         let first = consumer.pop().expect("there are four values");
-        assert_eq!(first.0, 0);
+        assert_eq!(first.0, 0, "the oldest value comes out first");
         assert_eq!(drops.count(), 1, "only the refused value is dropped so far");
         drop(first);
         drop(producer);

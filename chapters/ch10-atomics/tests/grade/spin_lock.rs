@@ -34,7 +34,7 @@ grading::graded! {
             }
         });
         assert_eq!(gauge.peak(), 1, "{} threads held the lock at once", gauge.peak());
-        assert_eq!(gauge.entries(), 8_000);
+        assert_eq!(gauge.entries(), 8_000, "every one of the 8 000 turns went into the locked region");
     }
 
     fn a_dropped_guard_unlocks_and_the_value_keeps_its_changes() {
@@ -42,8 +42,8 @@ grading::graded! {
         lock.lock().push(2);
         // A guard that did not unlock would make this wait for ever.
         lock.lock().push(3);
-        assert_eq!(*lock.lock(), vec![1, 2, 3]);
-        assert_eq!(lock.into_inner(), vec![1, 2, 3]);
+        assert_eq!(*lock.lock(), vec![1, 2, 3], "both changes made under the lock are kept");
+        assert_eq!(lock.into_inner(), vec![1, 2, 3], "into_inner gives the value with its changes");
     }
 
     fn try_lock_fails_at_once_while_held_and_succeeds_after() {
@@ -58,7 +58,7 @@ grading::graded! {
         let mut again = lock.try_lock().expect("try_lock of a free lock takes it");
         *again += 1;
         drop(again);
-        assert_eq!(*lock.lock(), 6);
+        assert_eq!(*lock.lock(), 6, "the change made under try_lock is kept");
     }
 
     fn a_waiter_gets_in_once_the_holder_lets_go() {
