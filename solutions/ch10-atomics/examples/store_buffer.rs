@@ -39,7 +39,7 @@ impl SpinBarrier {
         let mut spins = 0_u32;
         while self.generation.load(Ordering::SeqCst) == generation {
             spins += 1;
-            if spins % 1024 == 0 {
+            if spins.is_multiple_of(1024) {
                 // Let the other thread run if it shares our core.
                 thread::yield_now();
             } else {
