@@ -13,7 +13,7 @@
 //!
 //! Your task: write `Tickets::take` and `HighWater::record`. Many threads call
 //! them at once; no ticket may be handed out twice or past the limit, and the
-//! mark may never go down.
+//! mark may never go down. Everything without a `// TODO` is given.
 
 use crate::sync::{AtomicU32, AtomicUsize, Ordering};
 

@@ -18,7 +18,7 @@
 //!
 //! Your task: write `new`, `get_mut`, `Clone` and `Drop`. The value is dropped
 //! exactly once, by whichever owner is last, and never while another owner
-//! could still be using it.
+//! could still be using it. Everything without a `// TODO` is given.
 
 use std::ops::Deref;
 use std::ptr::NonNull;

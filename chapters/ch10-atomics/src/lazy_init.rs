@@ -12,6 +12,7 @@
 //! Your task: write `get_or_init` (and `initialise`, if you keep it). Exactly
 //! one caller runs `init`; the others sleep in the given `futex::wait` until
 //! the value is there; a panic in `init` lets a waiter try in its place.
+//! Everything without a `// TODO` is given.
 
 use crate::sync::{AtomicU32, Ordering, UnsafeCell, futex};
 

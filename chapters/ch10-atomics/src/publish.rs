@@ -15,7 +15,8 @@
 //!
 //! Your task: write `OnceSlot::set` and `OnceSlot::get`. The graded tests race
 //! setters on real threads, and run loom models in which a reader must never
-//! see the value before it is completely written.
+//! see the value before it is completely written. Everything without a `//
+//! TODO` is given.
 
 use crate::sync::{AtomicU8, Ordering, UnsafeCell};
 

@@ -16,7 +16,7 @@
 //!
 //! Your task: write `ring`, `push` and `pop`. One thread pushes and one pops,
 //! with no lock; the orderings on `head` and `tail` hand each slot from one to
-//! the other.
+//! the other. Everything without a `// TODO` is given.
 
 use crate::sync::{Arc, AtomicUsize, Ordering, UnsafeCell};
 

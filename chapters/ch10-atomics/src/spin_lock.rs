@@ -14,7 +14,7 @@
 //!
 //! Your task: write `lock`, `try_lock` and the guard's `Deref`, `DerefMut` and
 //! `Drop`. Spin with the given `sync::hint::spin_loop()`, which under loom lets
-//! the other threads run.
+//! the other threads run. Everything without a `// TODO` is given.
 
 use std::ops::{Deref, DerefMut};
 
