@@ -269,16 +269,90 @@ fn run_build(
         });
     };
     let filter = filter.map(|filter| format!("{filter}::"));
-    let mut command = test_command(root, &binary, env);
+    let mut grades = if features.is_some() {
+        run_one_by_one(root, &binary, filter.as_deref(), env, package)?
+    } else {
+        run_binary(
+            root,
+            &binary,
+            Selection::Prefix(filter.as_deref()),
+            env,
+            package,
+        )?
+    };
+    grades.raw = format!("{}{}", built.raw, grades.raw);
+    Ok(grades)
+}
+
+/// Which tests of the binary one run starts.
+#[derive(Clone, Copy)]
+enum Selection<'a> {
+    /// Those whose names contain this (all, without one).
+    Prefix(Option<&'a str>),
+    /// The one with exactly this name.
+    Exact(&'a str),
+}
+
+impl<'a> Selection<'a> {
+    fn args(self) -> Vec<&'a str> {
+        match self {
+            Selection::Prefix(filter) => filter.into_iter().collect(),
+            Selection::Exact(name) => vec![name, "--exact"],
+        }
+    }
+}
+
+/// Runs each selected test in a process of its own. The loom build needs
+/// it: when a model fails inside a `Drop`, loom can panic again while the
+/// model unwinds, which aborts the process, and with it the results of
+/// every other model running beside it (other exercises' included).
+fn run_one_by_one(
+    root: &Path,
+    binary: &Binary,
+    filter: Option<&str>,
+    env: &[(&str, &str)],
+    package: Package<'_>,
+) -> Result<Grades> {
+    let mut all = Grades::default();
+    let names = list_tests(root, binary, Selection::Prefix(filter), env);
+    for (index, name) in names.iter().enumerate() {
+        let one = run_binary(root, binary, Selection::Exact(name), env, package)?;
+        all.tests.extend(one.tests);
+        all.raw.push_str(&one.raw);
+        if all.exit.is_none_or(|status| status.success()) {
+            all.exit = one.exit.or(all.exit);
+        }
+        if let Some(hang) = one.hung {
+            // One model past the limit: the rest are not started.
+            all.hung = Some(Hang {
+                limit: hang.limit,
+                running: names[index..].to_vec(),
+            });
+            break;
+        }
+    }
+    all.tests.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(all)
+}
+
+/// One run of the test binary, under the runner's limit, with its results.
+fn run_binary(
+    root: &Path,
+    binary: &Binary,
+    selection: Selection<'_>,
+    env: &[(&str, &str)],
+    package: Package<'_>,
+) -> Result<Grades> {
+    let mut command = test_command(root, binary, env);
     command.args(["--color", "never"]);
-    command.args(filter.as_deref());
+    command.args(selection.args());
     let limit = deadline::runner_limit();
     let finished = deadline::output_within(command, limit)
         .with_context(|| format!("cannot run the tests of {}", package.name))?;
     let stdout = String::from_utf8_lossy(&finished.stdout);
     let stderr = String::from_utf8_lossy(&finished.stderr);
     let mut grades = parse_libtest(&stdout);
-    grades.raw = format!("{}{stderr}{stdout}", built.raw);
+    grades.raw = format!("{stderr}{stdout}");
     grades.exit = finished.status;
     // libtest ends with 0 when every test passed and 101 when some failed;
     // anything else (a signal, an abort) means the binary crashed, and the
@@ -288,8 +362,20 @@ fn run_build(
             .status
             .is_some_and(|status| !status.success() && status.code() != Some(101));
     if crashed {
-        let reason = crash_reason(&stderr, finished.status);
-        for name in list_tests(root, &binary, filter.as_deref(), env) {
+        // libtest keeps a test's panic messages until the test ends, so a
+        // crash loses them; for one test, run it again with them shown.
+        let shown = match selection {
+            Selection::Exact(name) => {
+                let mut again = test_command(root, binary, env);
+                again.args(["--color", "never", name, "--exact", "--nocapture"]);
+                deadline::output_within(again, limit)
+                    .map(|again| String::from_utf8_lossy(&again.stderr).into_owned())
+                    .unwrap_or_default()
+            }
+            Selection::Prefix(_) => String::new(),
+        };
+        let reason = crash_reason(&format!("{stderr}{shown}"), finished.status);
+        for name in list_tests(root, binary, selection, env) {
             if !grades.tests.iter().any(|test| test.name == name) {
                 grades.tests.push(TestResult {
                     name,
@@ -307,7 +393,7 @@ fn run_build(
         grades.tests.sort_by(|a, b| a.name.cmp(&b.name));
     }
     if finished.timed_out {
-        let listed = list_tests(root, &binary, filter.as_deref(), env);
+        let listed = list_tests(root, binary, selection, env);
         let running = listed
             .into_iter()
             .filter(|name| !grades.tests.iter().any(|test| &test.name == name))
@@ -334,7 +420,18 @@ fn test_command(root: &Path, binary: &Binary, env: &[(&str, &str)]) -> Command {
 
 /// Why a test binary died, in words: what Rust printed, or how it ended.
 fn crash_reason(stderr: &str, status: Option<std::process::ExitStatus>) -> String {
-    if stderr.contains("has overflowed its stack") {
+    if let Some(line) = stderr
+        .lines()
+        .find(|line| line.starts_with("Causality violation"))
+    {
+        // loom found the mistake inside a `Drop` and panicked again while
+        // the model unwound.
+        format!(
+            "loom: {line} The access was in a `Drop`, and loom aborted while unwinding: \
+             an access not ordered after another thread's, so some store needs Release \
+             and the load or fence that sees it Acquire"
+        )
+    } else if stderr.contains("has overflowed its stack") {
         "a stack overflow: a recursion that never ends?".to_owned()
     } else if stderr.contains("panic in a destructor during cleanup")
         || stderr.contains("panicked while processing panic")
@@ -350,11 +447,13 @@ fn crash_reason(stderr: &str, status: Option<std::process::ExitStatus>) -> Strin
 fn list_tests(
     root: &Path,
     binary: &Binary,
-    filter: Option<&str>,
+    selection: Selection<'_>,
     env: &[(&str, &str)],
 ) -> Vec<String> {
     let mut command = test_command(root, binary, env);
-    command.args(["--list", "--format", "terse"]).args(filter);
+    command
+        .args(["--list", "--format", "terse"])
+        .args(selection.args());
     let Ok(finished) = deadline::output_within(command, Duration::from_secs(10)) else {
         return Vec::new();
     };
