@@ -47,7 +47,9 @@ for learners
   book [--open]           build the book into target/book (and open it)
 
 for maintainers
-  verify                  everything CI checks about the course itself
+  verify [--after-cargo-test]
+                          everything CI checks about the course itself (CI,
+                          right after `cargo test`, skips the suites it ran)
   mutants [chapter | exercise | exercise/mutant] [--busy]
                           every known-wrong solution must fail its tests on
                           the first run (with a busy thread on every core
@@ -99,6 +101,7 @@ struct Args {
     render: bool,
     runs: Option<usize>,
     rustlings: Option<PathBuf>,
+    after_cargo_test: bool,
 }
 
 fn parse_args(raw: impl IntoIterator<Item = String>) -> Result<Args> {
@@ -120,6 +123,7 @@ fn parse_args(raw: impl IntoIterator<Item = String>) -> Result<Args> {
                 args.rustlings = Some(PathBuf::from(dir));
             }
             "--busy" => args.busy = true,
+            "--after-cargo-test" => args.after_cargo_test = true,
             "--tool" => args.tool = true,
             "--render" => args.render = true,
             "--verbose" | "-v" => args.verbose = true,
@@ -151,7 +155,7 @@ fn run() -> Result<ExitCode> {
         Some("reset") => learner::reset::run(&root, free, args.all)?,
         Some("hint") => learner::hint::run(&root, free).map(|()| true)?,
         Some("book") => learner::book::run(&root, args.open)?,
-        Some("verify") => maintainer::verify::run(&root, args.verbose)?,
+        Some("verify") => maintainer::verify::run(&root, args.verbose, args.after_cargo_test)?,
         Some("mutants") if args.tool => maintainer::mutants::run_tool(&root, free)?,
         Some("mutants") => maintainer::mutants::run(
             &root,

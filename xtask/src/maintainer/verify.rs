@@ -20,7 +20,10 @@ use crate::course::Course;
 use crate::grade::{self, Package, Verdict};
 use crate::{diagnose, learner::book, maintainer::tidy, ui};
 
-pub fn run(root: &Path, verbose: bool) -> Result<bool> {
+/// `after_cargo_test`: the workspace's `cargo test` has just passed (CI runs
+/// it first), so each solution's own suite is not run again; only what that
+/// run does not cover, the loom models of a package with a `loom` feature.
+pub fn run(root: &Path, verbose: bool, after_cargo_test: bool) -> Result<bool> {
     let course = Course::load(root)?;
     let mut ok = true;
     let mut step = |title: &str, check: &mut dyn FnMut() -> Result<Outcome>| -> Result<()> {
@@ -69,7 +72,7 @@ pub fn run(root: &Path, verbose: bool) -> Result<bool> {
     for chapter in course.built() {
         let package = chapter.solution_package();
         step(&format!("{package} passes all its tests"), &mut || {
-            solution_passes(root, &package, verbose).map(Outcome::from)
+            solution_passes(root, &package, verbose, after_cargo_test).map(Outcome::from)
         })?;
         step(
             &format!("{} fails every exercise", chapter.package()),
@@ -205,8 +208,17 @@ fn pending_snapshots(root: &Path) -> Result<Vec<String>> {
     Ok(pending)
 }
 
-fn solution_passes(root: &Path, package: &str, verbose: bool) -> Result<Vec<String>> {
-    let mut problems = solution_passes_with(root, package, None, verbose)?;
+fn solution_passes(
+    root: &Path,
+    package: &str,
+    verbose: bool,
+    after_cargo_test: bool,
+) -> Result<Vec<String>> {
+    let mut problems = if after_cargo_test {
+        Vec::new()
+    } else {
+        solution_passes_with(root, package, None, verbose)?
+    };
     let loom = Package {
         manifest: None,
         name: package,
