@@ -1,5 +1,6 @@
 //! `cargo xtask model [chapter]`: the shuttle model checks of the primitives
-//! the course builds by hand.
+//! the course builds by hand, and the loom models of a chapter graded with
+//! loom (its package's `loom` feature: chapter 10).
 //!
 //! A chapter has model checks when its solution has `tests/model.rs`. Where
 //! the checks explore the solution's own primitives, the solution package has
@@ -24,7 +25,15 @@ pub fn run(root: &Path, name: Option<&str>) -> Result<bool> {
     let mut ran = 0;
     for chapter in chapters {
         let dir = chapter.solution_dir(root);
-        if !dir.join("tests/model.rs").is_file() {
+        let package = chapter.solution_package();
+        let with_loom = grade::has_loom(
+            root,
+            grade::Package {
+                manifest: None,
+                name: &package,
+            },
+        );
+        if !dir.join("tests/model.rs").is_file() && !with_loom {
             continue;
         }
         ran += 1;
@@ -32,21 +41,36 @@ pub fn run(root: &Path, name: Option<&str>) -> Result<bool> {
         let with_shuttle = manifest
             .lines()
             .any(|line| line.trim_start().starts_with("shuttle = ["));
-        let package = chapter.solution_package();
         let mut command = grade::cargo_test(root);
-        command.args(["-q", "-p", &package, "--test", "model"]);
-        if with_shuttle {
-            command.args(["--features", "shuttle"]);
-        }
-        println!(
-            "{} {package}{} …",
-            ui::bold("Model checks of"),
-            if with_shuttle {
-                " (feature shuttle)"
-            } else {
-                ""
-            }
-        );
+        let feature = if with_loom {
+            // The loom models are graded tests (`loom_*` in the chapter's
+            // test file), built with the `loom` feature.
+            command.args([
+                "-q",
+                "-p",
+                &package,
+                "--test",
+                "grade",
+                "--features",
+                grade::LOOM,
+            ]);
+            " (loom models, feature loom)"
+        } else if with_shuttle {
+            command.args([
+                "-q",
+                "-p",
+                &package,
+                "--test",
+                "model",
+                "--features",
+                "shuttle",
+            ]);
+            " (feature shuttle)"
+        } else {
+            command.args(["-q", "-p", &package, "--test", "model"]);
+            ""
+        };
+        println!("{} {package}{feature} …", ui::bold("Model checks of"));
         let started = Instant::now();
         let output = command.output()?;
         let passed = output.status.success();
