@@ -1,4 +1,4 @@
-//! Chapter 11: async and threads (reference solution).
+//! Chapter 11: async and threads (your code).
 //!
 //! Every module is one exercise; the chapter's tests in
 //! `chapters/ch11-async/tests/` grade this crate and the learner's alike, on

@@ -6,6 +6,10 @@
 //! permit must live for as long as the request does, across its `.await`.
 //! A slot is free again as soon as one request ends, not when a whole batch
 //! has.
+//!
+//! Your task: write `fetch_all`. Never more than `limit` requests at once, a
+//! new one as soon as any ends, and the results in the order of the urls.
+//! Everything without a `// TODO` is given.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -13,7 +17,6 @@ use std::sync::Arc;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-// ANCHOR: fetch_all
 /// Calls `fetch` on every url, with at most `limit` calls unfinished at any
 /// moment, and returns their results in the order of `urls`. Call it inside
 /// a tokio runtime.
@@ -27,24 +30,6 @@ where
     Fut: Future<Output = T> + Send + 'static,
     T: Send + 'static,
 {
-    assert!(limit > 0, "a limit of 0 requests in flight would never start one");
-    let permits = Arc::new(Semaphore::new(limit));
-    let mut requests = JoinSet::new();
-    for (index, url) in urls.into_iter().enumerate() {
-        let request = fetch(url);
-        let permits = Arc::clone(&permits);
-        requests.spawn(async move {
-            // Held until this task ends: the request counts against the
-            // limit for as long as it runs.
-            let _permit = permits.acquire_owned().await.expect("the semaphore is never closed");
-            (index, request.await)
-        });
-    }
-    let mut results: Vec<Option<T>> = std::iter::repeat_with(|| None).take(requests.len()).collect();
-    while let Some(done) = requests.join_next().await {
-        let (index, result) = done.expect("a request does not panic");
-        results[index] = Some(result);
-    }
-    results.into_iter().map(|result| result.expect("every request ended")).collect()
+    // TODO
+    todo!()
 }
-// ANCHOR_END: fetch_all

@@ -12,10 +12,9 @@
 /// reading a large file, or hashing one, would). (Given.)
 pub fn slow_checksum(data: &[u8]) -> u64 {
     std::thread::sleep(std::time::Duration::from_millis(300));
-    data.iter()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-        })
+    data.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 // ANCHOR: checksum

@@ -36,7 +36,10 @@ where
     F: Fn(T) -> Fut + Send + 'static,
     Fut: Future<Output = U> + Send,
 {
-    assert!(capacity > 0, "a channel with a capacity of 0 cannot hold an item");
+    assert!(
+        capacity > 0,
+        "a channel with a capacity of 0 cannot hold an item"
+    );
     let (to_stage, mut stage_input) = mpsc::channel(capacity);
     let (from_stage, mut outputs) = mpsc::channel(capacity);
     runtime.spawn(async move {

@@ -58,7 +58,12 @@ impl Ledger {
     /// `Err(Insufficient)` if `from` holds less than `amount`; either way
     /// nothing moved. If the returned future is dropped before it finishes,
     /// nothing moved either: a transfer happens completely or not at all.
-    pub async fn transfer(&self, from: usize, to: usize, amount: u64) -> Result<bool, Insufficient> {
+    pub async fn transfer(
+        &self,
+        from: usize,
+        to: usize,
+        amount: u64,
+    ) -> Result<bool, Insufficient> {
         // Every `.await` comes before the first change: a transfer dropped
         // while it waits has changed nothing.
         if !audit(from, to, amount).await {

@@ -27,7 +27,10 @@ where
     Fut: Future<Output = T> + Send + 'static,
     T: Send + 'static,
 {
-    assert!(limit > 0, "a limit of 0 requests in flight would never start one");
+    assert!(
+        limit > 0,
+        "a limit of 0 requests in flight would never start one"
+    );
     let permits = Arc::new(Semaphore::new(limit));
     let mut requests = JoinSet::new();
     for (index, url) in urls.into_iter().enumerate() {
@@ -36,15 +39,23 @@ where
         requests.spawn(async move {
             // Held until this task ends: the request counts against the
             // limit for as long as it runs.
-            let _permit = permits.acquire_owned().await.expect("the semaphore is never closed");
+            let _permit = permits
+                .acquire_owned()
+                .await
+                .expect("the semaphore is never closed");
             (index, request.await)
         });
     }
-    let mut results: Vec<Option<T>> = std::iter::repeat_with(|| None).take(requests.len()).collect();
+    let mut results: Vec<Option<T>> = std::iter::repeat_with(|| None)
+        .take(requests.len())
+        .collect();
     while let Some(done) = requests.join_next().await {
         let (index, result) = done.expect("a request does not panic");
         results[index] = Some(result);
     }
-    results.into_iter().map(|result| result.expect("every request ended")).collect()
+    results
+        .into_iter()
+        .map(|result| result.expect("every request ended"))
+        .collect()
 }
 // ANCHOR_END: fetch_all

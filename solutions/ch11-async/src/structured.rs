@@ -49,6 +49,9 @@ where
             }
         }
     }
-    Ok(values.into_iter().map(|value| value.expect("every job ended")).collect())
+    Ok(values
+        .into_iter()
+        .map(|value| value.expect("every job ended"))
+        .collect())
 }
 // ANCHOR_END: all_or_first_error

@@ -18,7 +18,11 @@ struct InFlight {
 impl InFlight {
     /// A request that takes `secs` seconds of the runtime's clock and
     /// returns its url's length.
-    fn request(self: &Arc<Self>, url: String, secs: u64) -> impl std::future::Future<Output = usize> + Send + 'static {
+    fn request(
+        self: &Arc<Self>,
+        url: String,
+        secs: u64,
+    ) -> impl std::future::Future<Output = usize> + Send + 'static {
         let this = Arc::clone(self);
         async move {
             let now = this.now.fetch_add(1, Ordering::SeqCst) + 1;
