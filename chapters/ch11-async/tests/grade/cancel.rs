@@ -21,6 +21,17 @@ grading::graded! {
         assert_eq!(balances, vec![70, 30], "30 moved from account 0 to account 1");
     }
 
+    fn a_day_of_transfers() {
+        let ledger = Ledger::new(vec![100, 50, 0]);
+        let mut script = Vec::new();
+        for (from, to, amount) in [(0, 1, 30), (1, 2, 80), (2, 2, 10), (1, 0, 81), (2, 0, 0), (0, 2, 70)] {
+            let (result, _) = crate::paused(ledger.transfer(from, to, amount));
+            let (balances, _) = crate::paused(ledger.balances());
+            script.push(format!("transfer({from}, {to}, {amount}) -> {result:?}, balances {balances:?}"));
+        }
+        insta::assert_snapshot!("transfers_script", script.join("\n"));
+    }
+
     fn refused_transfers_move_nothing() {
         let ledger = Ledger::new(vec![100, 0]);
         let (overdraft, _) = crate::paused(ledger.transfer(0, 1, 101));

@@ -50,10 +50,11 @@ grading::graded! {
     fn a_slot_is_reused_as_soon_as_a_request_ends() {
         let in_flight = Arc::new(InFlight::default());
         let secs = [3, 1, 1, 1];
-        let (_, took) = crate::paused(fetch_all(urls(4), 2, |url| {
+        let (lengths, took) = crate::paused(fetch_all(urls(4), 2, |url| {
             let secs = secs[url.len() - 1];
             in_flight.request(url, secs)
         }));
+        assert_eq!(lengths, vec![1, 2, 3, 4], "the results come back in the order of the urls, not the order they finished");
         assert_eq!(
             took,
             Duration::from_secs(3),

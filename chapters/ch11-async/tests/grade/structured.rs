@@ -88,9 +88,9 @@ grading::graded! {
             Ok::<u64, String>(0)
         };
         let jobs: Vec<std::pin::Pin<Box<dyn std::future::Future<Output = Result<u64, String>> + Send>>> =
-            vec![Box::pin(job(&outcomes, 5, Ok(1))), Box::pin(panicking)];
+            vec![Box::pin(panicking), Box::pin(job(&outcomes, 5, Ok(1))), Box::pin(job(&outcomes, 6, Ok(2)))];
         let (result, took) = crate::paused(all_or_first_error(jobs));
-        assert_eq!(result, Err(JobError::Panicked { index: 1 }), "a panic is reported as the job's error, with its index");
+        assert_eq!(result, Err(JobError::Panicked { index: 0 }), "a panic is reported as the job's error, with its index");
         assert_eq!(took, Duration::from_secs(1), "at the time of the panic");
     }
 
