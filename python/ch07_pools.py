@@ -5,13 +5,12 @@ Written for Lockstep. `cargo xtask bench ch07-pools` runs it as
 python3 python/ch07_pools.py book/src/measurements/ch07-python.csv
 It squares a million numbers with multiprocessing.pool.ThreadPool.map on
 1, 2, 4 and 8 workers (default chunk size), once more on 2 workers returning
-None (the P6 claim), times 100 waits of 10 ms on 1 to 20 workers (P2), and
-10 000 waits of 10 ms at once: a thread each, and asyncio tasks.
+None (the P6 claim), and times 100 waits of 10 ms on 1 to 20 workers (P2).
+Ten thousand waits at once, on threads and on asyncio, are chapter 11's:
+python/ch11_async.py.
 """
 
-import asyncio
 import sys
-import threading
 import time
 
 from multiprocessing.pool import ThreadPool
@@ -46,22 +45,7 @@ def main():
     for workers in (1, 2, 5, 10, 20):
         with ThreadPool(workers) as pool:
             m.best_of("waits", "python_threadpool", workers, 3, lambda: pool.map(wait, range(100)))
-    m.best_of("many_waits", "python_thread_per_wait", 10_000, 3, thread_per_wait)
-    m.best_of("many_waits", "python_asyncio_tasks", 10_000, 3,
-              lambda: asyncio.run(asyncio_waits(10_000)))
     m.write()
-
-
-def thread_per_wait():
-    threads = [threading.Thread(target=wait, args=(i,)) for i in range(10_000)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-
-async def asyncio_waits(n):
-    await asyncio.gather(*(asyncio.sleep(0.010) for _ in range(n)))
 
 
 if __name__ == "__main__":

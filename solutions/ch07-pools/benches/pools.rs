@@ -14,10 +14,9 @@
 //!   returning the results (the myth that returning them changes much).
 //! - `waits`: 100 waits of 10 ms on 1, 2, 5, 10 and 20 workers: how a pool
 //!   overlaps waiting (P2).
-//! - `many_waits`: 10 000 waits of 10 ms at once: a thread for each, a pool
-//!   of 100 threads, and 10 000 tokio tasks on two worker threads (the
-//!   decision guide's async row). The Python script does the same with
-//!   threads and `asyncio`.
+//!
+//! Ten thousand waits at once (a thread each, a pool of 100, async tasks)
+//! are chapter 11's measurement: `solutions/ch11-async/benches/async.rs`.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -125,43 +124,5 @@ fn main() {
         });
     }
     // ANCHOR_END: waits
-    many_waits(&mut m);
     m.write();
-}
-
-/// Ten thousand waits of 10 ms, three ways.
-fn many_waits(m: &mut Measurements) {
-    const WAITS: u64 = 10_000;
-    const WAIT: Duration = Duration::from_millis(10);
-    m.best_of("many_waits", "thread_per_wait", WAITS, 3, || {
-        std::thread::scope(|scope| {
-            for _ in 0..WAITS {
-                scope.spawn(|| std::thread::sleep(WAIT));
-            }
-        });
-    });
-    let pool = ThreadPool::new(100);
-    let waits: Vec<u64> = (0..WAITS).collect();
-    m.best_of("many_waits", "pool_of_100", WAITS, 3, || {
-        map_chunked(&pool, &waits, 1, |_| {
-            std::thread::sleep(WAIT);
-            0
-        })
-    });
-    drop(pool);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(WORKERS)
-        .enable_time()
-        .build()
-        .expect("a tokio runtime");
-    m.best_of("many_waits", "tokio_tasks", WAITS, 3, || {
-        runtime.block_on(async {
-            let tasks: Vec<_> = (0..WAITS)
-                .map(|_| tokio::spawn(tokio::time::sleep(WAIT)))
-                .collect();
-            for task in tasks {
-                task.await.expect("a sleeping task does not panic");
-            }
-        })
-    });
 }
