@@ -25,6 +25,9 @@ impl Drop for OnDrop {
     }
 }
 
+/// Jobs of different kinds in one list.
+type BoxedJob = std::pin::Pin<Box<dyn std::future::Future<Output = Result<u64, String>> + Send>>;
+
 /// A job that waits `secs` on the runtime's clock, then returns `result`.
 fn job(
     outcomes: &Arc<Outcomes>,
@@ -87,7 +90,7 @@ grading::graded! {
             }
             Ok::<u64, String>(0)
         };
-        let jobs: Vec<std::pin::Pin<Box<dyn std::future::Future<Output = Result<u64, String>> + Send>>> =
+        let jobs: Vec<BoxedJob> =
             vec![Box::pin(panicking), Box::pin(job(&outcomes, 5, Ok(1))), Box::pin(job(&outcomes, 6, Ok(2)))];
         let (result, took) = crate::paused(all_or_first_error(jobs));
         assert_eq!(result, Err(JobError::Panicked { index: 0 }), "a panic is reported as the job's error, with its index");
