@@ -186,9 +186,10 @@ pub fn run(
     env: &[(&str, &str)],
 ) -> Result<Grades> {
     let mut grades = run_build(root, package, filter, env, None)?;
-    if grades.compile_errors.is_none() && grades.hung.is_none() && has_loom(root, package) {
+    if grades.compile_errors.is_none() && grades.hung.is_none() && has_feature(root, package, LOOM)
+    {
         let models = run_build(root, package, filter, env, Some(LOOM))?;
-        grades.add_models(models);
+        grades.absorb(models);
     }
     Ok(grades)
 }
@@ -197,9 +198,9 @@ pub fn run(
 /// the loom models (`loom_*` tests) instead of the real-thread tests.
 pub const LOOM: &str = "loom";
 
-/// Whether the package has a `loom` feature (chapter 10), so that grading it
-/// takes a second build with the feature on.
-pub fn has_loom(root: &Path, package: Package<'_>) -> bool {
+/// Whether the package's manifest declares `feature` (a line `feature = [`
+/// in its `[features]`): chapter 10's `loom`, the solutions' `shuttle`.
+pub fn has_feature(root: &Path, package: Package<'_>, feature: &str) -> bool {
     let manifests: Vec<PathBuf> = match package.manifest {
         // A workspace of its own (the mutants' scratch copy): its members
         // are the folders beside it.
@@ -223,31 +224,33 @@ pub fn has_loom(root: &Path, package: Package<'_>) -> bool {
             vec![dir.join("Cargo.toml")]
         }
     };
-    let names = format!("name = \"{}\"", package.name);
+    let name = format!("name = \"{}\"", package.name);
+    let declared = format!("{feature} = [");
     manifests.iter().any(|manifest| {
         std::fs::read_to_string(manifest).is_ok_and(|text| {
-            text.lines().any(|line| line.trim() == names)
+            text.lines().any(|line| line.trim() == name)
                 && text
                     .lines()
-                    .any(|line| line.trim_start().starts_with("loom = ["))
+                    .any(|line| line.trim_start().starts_with(&declared))
         })
     })
 }
 
 impl Grades {
-    /// Adds the results of the loom build to those of the ordinary one.
-    fn add_models(&mut self, models: Grades) {
-        if let Some(errors) = models.compile_errors {
+    /// Adds the results of another run of the same package: the loom build's,
+    /// or one more test run on its own.
+    fn absorb(&mut self, other: Grades) {
+        if let Some(errors) = other.compile_errors {
             // Code that builds on std but not on loom's types (a `const`
             // atomic, say): what the compiler says is the report.
             self.compile_errors = Some(errors);
         }
-        self.tests.extend(models.tests);
+        self.tests.extend(other.tests);
         self.tests.sort_by(|a, b| a.name.cmp(&b.name));
-        self.raw.push_str(&models.raw);
-        self.hung = self.hung.take().or(models.hung);
+        self.raw.push_str(&other.raw);
+        self.hung = self.hung.take().or(other.hung);
         if self.exit.is_none_or(|status| status.success()) {
-            self.exit = models.exit.or(self.exit);
+            self.exit = other.exit.or(self.exit);
         }
     }
 }
@@ -316,22 +319,19 @@ fn run_one_by_one(
     let mut all = Grades::default();
     let names = list_tests(root, binary, Selection::Prefix(filter), env);
     for (index, name) in names.iter().enumerate() {
-        let one = run_binary(root, binary, Selection::Exact(name), env, package)?;
-        all.tests.extend(one.tests);
-        all.raw.push_str(&one.raw);
-        if all.exit.is_none_or(|status| status.success()) {
-            all.exit = one.exit.or(all.exit);
-        }
-        if let Some(hang) = one.hung {
+        all.absorb(run_binary(
+            root,
+            binary,
+            Selection::Exact(name),
+            env,
+            package,
+        )?);
+        if let Some(hang) = &mut all.hung {
             // One model past the limit: the rest are not started.
-            all.hung = Some(Hang {
-                limit: hang.limit,
-                running: names[index..].to_vec(),
-            });
+            hang.running = names[index..].to_vec();
             break;
         }
     }
-    all.tests.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(all)
 }
 
@@ -364,15 +364,16 @@ fn run_binary(
     if crashed {
         // libtest keeps a test's panic messages until the test ends, so a
         // crash loses them; for one test, run it again with them shown.
-        let shown = match selection {
-            Selection::Exact(name) => {
-                let mut again = test_command(root, binary, env);
-                again.args(["--color", "never", name, "--exact", "--nocapture"]);
-                deadline::output_within(again, limit)
-                    .map(|again| String::from_utf8_lossy(&again.stderr).into_owned())
-                    .unwrap_or_default()
-            }
-            Selection::Prefix(_) => String::new(),
+        let shown = if let Selection::Exact(_) = selection {
+            let mut again = test_command(root, binary, env);
+            again
+                .args(["--color", "never", "--nocapture"])
+                .args(selection.args());
+            deadline::output_within(again, limit)
+                .map(|again| String::from_utf8_lossy(&again.stderr).into_owned())
+                .unwrap_or_default()
+        } else {
+            String::new()
         };
         let reason = crash_reason(&format!("{stderr}{shown}"), finished.status);
         for name in list_tests(root, binary, selection, env) {

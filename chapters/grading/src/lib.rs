@@ -40,6 +40,8 @@ pub use measure::Measurements;
 pub use overlap::OverlapProbe;
 pub use polling::wait_until;
 pub use thread_set::ThreadSet;
+#[cfg(unix)]
+pub use timing::thread_cpu_time;
 pub use timing::{Band, timed};
 pub use together::run_together;
 

@@ -51,19 +51,6 @@ const RUNS: usize = 5;
 /// last set to 0, in ns.
 static THREADS_CPU_NS: AtomicU64 = AtomicU64::new(0);
 
-/// The processor time the calling thread has used so far, in ns.
-fn thread_cpu_ns() -> u64 {
-    let mut now = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `now` is a valid timespec to write into.
-    let result = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
-    assert_eq!(result, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-    u64::try_from(now.tv_sec).expect("a time since the thread began") * 1_000_000_000
-        + u64::try_from(now.tv_nsec).expect("nanoseconds under a second")
-}
-
 /// Runs `body(index)` on `threads` new threads, and adds the processor time
 /// each used to [`THREADS_CPU_NS`] as it finishes. (Each thread reads its
 /// own clock: the process's clock can miss the last few ms of a thread that
@@ -79,7 +66,10 @@ fn on_threads(threads: u64, body: impl Fn(usize) + Sync) {
             scope.spawn(move || {
                 start.wait();
                 body(index);
-                THREADS_CPU_NS.fetch_add(thread_cpu_ns(), Ordering::Relaxed);
+                THREADS_CPU_NS.fetch_add(
+                    u64::try_from(grading::thread_cpu_time().as_nanos()).expect("a few seconds"),
+                    Ordering::Relaxed,
+                );
             });
         }
     });

@@ -8,7 +8,6 @@
 //! (its `src/sync.rs`); the command turns it on. What the checks can and
 //! cannot see is written at the top of each `tests/model.rs`.
 
-use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
@@ -24,53 +23,32 @@ pub fn run(root: &Path, name: Option<&str>) -> Result<bool> {
     let mut ok = true;
     let mut ran = 0;
     for chapter in chapters {
-        let dir = chapter.solution_dir(root);
         let package = chapter.solution_package();
-        let with_loom = grade::has_loom(
-            root,
-            grade::Package {
-                manifest: None,
-                name: &package,
-            },
-        );
-        if !dir.join("tests/model.rs").is_file() && !with_loom {
-            continue;
-        }
-        ran += 1;
-        let manifest = fs::read_to_string(dir.join("Cargo.toml"))?;
-        let with_shuttle = manifest
-            .lines()
-            .any(|line| line.trim_start().starts_with("shuttle = ["));
-        let mut command = grade::cargo_test(root);
-        let feature = if with_loom {
-            // The loom models are graded tests (`loom_*` in the chapter's
-            // test file), built with the `loom` feature.
-            command.args([
-                "-q",
-                "-p",
-                &package,
-                "--test",
-                "grade",
-                "--features",
-                grade::LOOM,
-            ]);
-            " (loom models, feature loom)"
-        } else if with_shuttle {
-            command.args([
-                "-q",
-                "-p",
-                &package,
-                "--test",
-                "model",
-                "--features",
-                "shuttle",
-            ]);
-            " (feature shuttle)"
-        } else {
-            command.args(["-q", "-p", &package, "--test", "model"]);
-            ""
+        let solution = grade::Package {
+            manifest: None,
+            name: &package,
         };
-        println!("{} {package}{feature} …", ui::bold("Model checks of"));
+        // The loom models are graded tests (`loom_*` in the chapter's test
+        // file), built with the `loom` feature; shuttle's are `tests/model.rs`.
+        let (test, feature) = if grade::has_feature(root, solution, grade::LOOM) {
+            ("grade", Some(grade::LOOM))
+        } else if chapter.solution_dir(root).join("tests/model.rs").is_file() {
+            let shuttle = grade::has_feature(root, solution, "shuttle");
+            ("model", shuttle.then_some("shuttle"))
+        } else {
+            continue;
+        };
+        ran += 1;
+        let mut command = grade::cargo_test(root);
+        command.args(["-q", "-p", &package, "--test", test]);
+        if let Some(feature) = feature {
+            command.args(["--features", feature]);
+        }
+        println!(
+            "{} {package}{} …",
+            ui::bold("Model checks of"),
+            feature.map_or(String::new(), |feature| format!(" (feature {feature})"))
+        );
         let started = Instant::now();
         let output = command.output()?;
         let passed = output.status.success();

@@ -219,11 +219,11 @@ fn solution_passes(
     } else {
         solution_passes_with(root, package, None, verbose)?
     };
-    let loom = Package {
+    let solution = Package {
         manifest: None,
         name: package,
     };
-    if grade::has_loom(root, loom) {
+    if grade::has_feature(root, solution, grade::LOOM) {
         // The loom models of the graded tests, in the build they need.
         problems.extend(solution_passes_with(
             root,

@@ -47,19 +47,6 @@ fn model(checking: &'static str, model: impl Fn() + Sync + Send + 'static) {
     }
 }
 
-/// The processor time the calling thread has used so far.
-#[cfg(not(feature = "loom"))]
-fn thread_cpu_time() -> std::time::Duration {
-    let mut now = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `now` is a valid timespec to write into.
-    let result = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
-    assert_eq!(result, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-    std::time::Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
-}
-
 /// Counts the drops of the values it makes.
 #[cfg(not(feature = "loom"))]
 #[derive(Debug, Default, Clone)]
