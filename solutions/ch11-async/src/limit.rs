@@ -14,9 +14,10 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 // ANCHOR: fetch_all
-/// Calls `fetch` on every url, with at most `limit` calls unfinished at any
-/// moment, and returns their results in the order of `urls`. Call it inside
-/// a tokio runtime.
+/// Calls `fetch` on every url, `limit` calls at a time: never more than
+/// `limit` unfinished at any moment, and a new one started as soon as one
+/// ends while urls are left. Returns their results in the order of `urls`.
+/// Call it inside a tokio runtime.
 ///
 /// # Panics
 ///

@@ -42,6 +42,26 @@ grading::graded! {
         assert_eq!(balances, vec![100, 0], "nothing moved");
     }
 
+    fn two_transfers_at_once_cannot_overdraw_the_account() {
+        // Each transfer alone is covered, both together are not: whichever
+        // runs second must find the money gone, however the two audits
+        // overlap.
+        let ledger = Ledger::new(vec![100, 0, 0]);
+        let ((first, second), _) =
+            crate::paused(async { tokio::join!(ledger.transfer(0, 1, 70), ledger.transfer(0, 2, 70)) });
+        let (balances, _) = crate::paused(ledger.balances());
+        let results = [first, second];
+        assert!(
+            results.contains(&Ok(true)) && results.contains(&Err(Insufficient)),
+            "one of two transfers of 70 from 100 goes through and the other finds the account short (balances {balances:?}): \
+             was the balance checked before the audit and not again after it?"
+        );
+        assert!(
+            balances == vec![30, 70, 0] || balances == vec![30, 0, 70],
+            "70 moved once, to account 1 or 2: {balances:?}"
+        );
+    }
+
     fn a_transfer_timed_out_at_any_instant_moved_all_or_nothing() {
         for limit in instants() {
             let ledger = Ledger::new(vec![100, 0]);

@@ -90,10 +90,16 @@ grading::graded! {
             }
             Ok::<u64, String>(0)
         };
-        let jobs: Vec<BoxedJob> =
-            vec![Box::pin(panicking), Box::pin(job(&outcomes, 5, Ok(1))), Box::pin(job(&outcomes, 6, Ok(2)))];
+        // The panicking job is neither the first nor the last in the list,
+        // and two jobs end before it: its index is none of 0, 3 or 2.
+        let jobs: Vec<BoxedJob> = vec![
+            Box::pin(job(&outcomes, 5, Ok(1))),
+            Box::pin(panicking),
+            Box::pin(job(&outcomes, 0, Ok(2))),
+            Box::pin(job(&outcomes, 0, Ok(3))),
+        ];
         let (result, took) = crate::paused(all_or_first_error(jobs));
-        assert_eq!(result, Err(JobError::Panicked { index: 0 }), "a panic is reported as the job's error, with its index");
+        assert_eq!(result, Err(JobError::Panicked { index: 1 }), "a panic is reported as the job's error, with its index in the list");
         assert_eq!(took, Duration::from_secs(1), "at the time of the panic");
     }
 
