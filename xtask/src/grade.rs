@@ -524,13 +524,20 @@ struct Span {
     is_primary: bool,
 }
 
-/// `cargo test --no-run` for the package's `grade` target.
-/// Builds `package`'s graded tests without running them; `Ok(false)` when
-/// they do not compile.
+/// Builds `package`'s graded tests without running them, both builds when
+/// it has a loom one (as [`run`] grades them); `Ok(false)` when they do not
+/// compile.
 pub fn build_only(root: &Path, package: Package<'_>, env: &[(&str, &str)]) -> Result<bool> {
-    Ok(build(root, package, env, None)?.binary.is_some())
+    if build(root, package, env, None)?.binary.is_none() {
+        return Ok(false);
+    }
+    if has_feature(root, package, LOOM) {
+        return Ok(build(root, package, env, Some(LOOM))?.binary.is_some());
+    }
+    Ok(true)
 }
 
+/// `cargo test --no-run` for the package's `grade` target.
 fn build(
     root: &Path,
     package: Package<'_>,

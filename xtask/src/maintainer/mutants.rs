@@ -331,7 +331,8 @@ fn slot_count() -> usize {
 
 /// Gives every slot a target folder with the chapters' dependencies built,
 /// at the cost of building them once: the first slot builds each chapter's
-/// tests, and a slot without a target folder gets a copy of the first's.
+/// tests (the loom build too, where a chapter has one), and a slot without a
+/// target folder gets a copy of the first's.
 /// Without this, on a fresh machine every slot would compile the same
 /// dependencies at the same time, on cores the tests need.
 ///
