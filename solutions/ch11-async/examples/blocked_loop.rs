@@ -39,13 +39,13 @@ async fn main() {
         std::thread::sleep(Duration::from_millis(300)); // blocks the thread
     })
     .await;
+    // ANCHOR_END: blocked
     let moved = ticks_during(async {
         tokio::task::spawn_blocking(|| std::thread::sleep(Duration::from_millis(300)))
             .await
             .unwrap();
     })
     .await;
-    // ANCHOR_END: blocked
     println!("ticks while std::thread::sleep blocked the runtime's thread: {blocked}");
     println!("ticks while the same sleep ran in spawn_blocking: {moved} (about 6; it varies)");
 }
