@@ -70,6 +70,16 @@ pub struct Exercise {
     /// Two or three steps towards a solution, each one further than the
     /// last; `cargo xtask hint` shows the next one each time.
     pub hints: Vec<String>,
+    /// What the exercise is worth in `cargo xtask grade`'s score (1 when
+    /// not given), shared equally among its graded tests.
+    pub weight: Option<u32>,
+}
+
+impl Exercise {
+    /// Its weight in a grade: 1 unless `course.toml` says otherwise.
+    pub fn weight(&self) -> u32 {
+        self.weight.unwrap_or(1)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -85,8 +85,15 @@ fn similarity(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
 /// of tests in both among the tests in either) to name a mistake.
 const CLOSE_ENOUGH: f64 = 0.5;
 
+/// The chapter's signatures: beside its mutants in the teacher's copy, in
+/// `diagnoses/` in a student's (which has no mutants).
 pub fn signatures_file(root: &Path, chapter: &Chapter) -> PathBuf {
-    chapter.solution_dir(root).join("mutants/signatures.toml")
+    let beside_the_mutants = chapter.solution_dir(root).join("mutants/signatures.toml");
+    if crate::teacher::export::is_student_copy(root) {
+        root.join(crate::teacher::export::diagnoses_file(&chapter.id))
+    } else {
+        beside_the_mutants
+    }
 }
 
 /// The chapter's recorded signatures; none when the file is missing or

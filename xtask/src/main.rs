@@ -12,6 +12,7 @@
 // The two rooms: what learners run, and what keeps the course sound.
 mod learner;
 mod maintainer;
+mod teacher;
 
 // Shared by both: the course map, grading and its messages, progress, the
 // terminal.
@@ -46,7 +47,20 @@ for learners
   reset --all             the same for every exercise
   book [--open]           build the book into target/book (and open it)
 
+for teachers
+  grade [name] [--format text|json|junit|gradescope] [--output FILE] [--repeat N]
+                          grade as check does, after checking that the tests,
+                          helpers, given code and runner are the course's
+                          (course.sums), and report every graded test and a
+                          score (each exercise's weight in course.toml,
+                          shared among its tests); --repeat N counts a test
+                          as passed only if it passes N runs in a row
+  export --student <dir>  a copy to hand out, as a new git repository: no
+                          solutions or mutants, a GitHub Classroom workflow
+                          and a Gradescope autograder that run grade
+
 for maintainers
+  sums                    write course.sums (verify checks it is current)
   verify [--after-cargo-test]
                           everything CI checks about the course itself (CI,
                           right after `cargo test`, skips the suites it ran)
@@ -102,6 +116,10 @@ struct Args {
     runs: Option<usize>,
     rustlings: Option<PathBuf>,
     after_cargo_test: bool,
+    format: Option<String>,
+    output: Option<PathBuf>,
+    repeat: Option<usize>,
+    student: Option<PathBuf>,
 }
 
 fn parse_args(raw: impl IntoIterator<Item = String>) -> Result<Args> {
@@ -121,6 +139,31 @@ fn parse_args(raw: impl IntoIterator<Item = String>) -> Result<Args> {
                     bail!("--rustlings needs the folder `rustlings init` made");
                 };
                 args.rustlings = Some(PathBuf::from(dir));
+            }
+            "--format" => {
+                let Some(format) = raw.next() else {
+                    bail!("--format needs text, json, junit or gradescope");
+                };
+                args.format = Some(format);
+            }
+            "--output" => {
+                let Some(file) = raw.next() else {
+                    bail!("--output needs the report's file");
+                };
+                args.output = Some(PathBuf::from(file));
+            }
+            "--repeat" => {
+                let value = raw.next().unwrap_or_default();
+                let repeat = value.parse().ok().filter(|n| *n > 0);
+                args.repeat = Some(repeat.ok_or_else(|| {
+                    anyhow::anyhow!("--repeat needs a number of runs, not `{value}`")
+                })?);
+            }
+            "--student" => {
+                let Some(dir) = raw.next() else {
+                    bail!("--student needs the folder to write the copy to");
+                };
+                args.student = Some(PathBuf::from(dir));
             }
             "--busy" => args.busy = true,
             "--after-cargo-test" => args.after_cargo_test = true,
@@ -155,6 +198,28 @@ fn run() -> Result<ExitCode> {
         Some("reset") => learner::reset::run(&root, free, args.all)?,
         Some("hint") => learner::hint::run(&root, free).map(|()| true)?,
         Some("book") => learner::book::run(&root, args.open)?,
+        Some("grade") => teacher::report::run(
+            &root,
+            free,
+            &teacher::report::Options {
+                format: teacher::report::Format::parse(args.format.as_deref().unwrap_or("text"))?,
+                output: args.output.clone(),
+                repeat: args.repeat.unwrap_or(1),
+            },
+        )?,
+        Some("export") => match &args.student {
+            Some(dir) => teacher::export::run(&root, dir)?,
+            None => bail!("usage: cargo xtask export --student <dir>"),
+        },
+        Some(command @ ("sums" | "verify" | "mutants" | "stress" | "model" | "bench" | "loop"))
+            if teacher::export::is_student_copy(&root) =>
+        {
+            bail!(
+                "`{command}` checks the course itself and needs the teacher's copy, with its \
+                 solutions; this is a student's copy"
+            )
+        }
+        Some("sums") => teacher::sums::write(&root)?,
         Some("verify") => maintainer::verify::run(&root, args.verbose, args.after_cargo_test)?,
         Some("mutants") if args.tool => maintainer::mutants::run_tool(&root, free)?,
         Some("mutants") => maintainer::mutants::run(
@@ -180,8 +245,9 @@ fn run() -> Result<ExitCode> {
         )?,
         Some(other) => {
             let commands = [
-                "watch", "check", "hint", "solution", "reset", "book", "verify", "mutants",
-                "stress", "model", "syllabus", "bench", "browser", "loop", "help",
+                "watch", "check", "hint", "solution", "reset", "book", "grade", "export", "sums",
+                "verify", "mutants", "stress", "model", "syllabus", "bench", "browser", "loop",
+                "help",
             ];
             let suggestion = course::closest(other, &commands)
                 .map(|name| format!("; did you mean `{name}`?"))

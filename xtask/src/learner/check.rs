@@ -139,7 +139,7 @@ fn line(exercise: &Exercise, chapter: &Chapter, verdict: &Verdict<'_>, width: us
 
 /// The known mistake (or mistakes) whose failing tests match these, unless
 /// the exercise is simply unfinished (a `todo!` fails every test).
-fn known_mistake(
+pub(crate) fn known_mistake(
     root: &Path,
     chapter: &Chapter,
     exercise: &Exercise,

@@ -17,6 +17,14 @@ pub fn run(root: &Path, name: Option<&str>) -> Result<bool> {
         bail!("which exercise? cargo xtask solution <exercise>");
     };
     let (chapter, exercise) = course.find_exercise(name)?;
+    if crate::teacher::export::is_student_copy(root) {
+        println!(
+            "The reference solutions are not in this copy of the course (a student's copy); \
+             your teacher has them.\n  a hint     cargo xtask hint {}",
+            exercise.name
+        );
+        return Ok(false);
+    }
     if !Progress::load(root).passed.contains(&exercise.name) {
         println!(
             "{} has not passed yet, so its solution stays hidden.\n  \

@@ -8,8 +8,11 @@
 //! 4. No snapshot is pending review.
 //! 5. Every solution passes all its tests (graded tests, compile-fail
 //!    lessons, demos, doctests), with missing snapshots as failures.
-//! 6. Every exercise's tests fail on its starter.
+//! 6. Every exercise's tests fail on its starter; `grade`'s JUnit report
+//!    of the starter has a case for each graded test `course.sums` lists,
+//!    and those are the tests that ran.
 //! 7. The book builds, and mdBook logs no warning.
+//! 8. `course.sums` is current.
 
 use std::path::Path;
 use std::time::Instant;
@@ -18,6 +21,7 @@ use anyhow::{Context, Result};
 
 use crate::course::Course;
 use crate::grade::{self, Package, Verdict};
+use crate::teacher::{report, sums};
 use crate::{diagnose, learner::book, maintainer::tidy, ui};
 
 /// `after_cargo_test`: the workspace's `cargo test` has just passed (CI runs
@@ -69,6 +73,15 @@ pub fn run(root: &Path, verbose: bool, after_cargo_test: bool) -> Result<bool> {
     step("no snapshot is pending review", &mut || {
         pending_snapshots(root).map(Outcome::from)
     })?;
+    step("course.sums is current", &mut || {
+        Ok(Outcome::from(crate::generated::stale(
+            root,
+            &[sums::generated(root, &course)?],
+            "the files that decide a grade",
+            "cargo xtask sums",
+        )))
+    })?;
+    let reference = sums::compute(root, &course)?;
     for chapter in course.built() {
         let package = chapter.solution_package();
         step(&format!("{package} passes all its tests"), &mut || {
@@ -91,24 +104,20 @@ pub fn run(root: &Path, verbose: bool, after_cargo_test: bool) -> Result<bool> {
                         "the starter must compile:\n{errors}"
                     )]));
                 }
-                Ok(Outcome::from(
-                    chapter
-                        .exercises
-                        .iter()
-                        .filter_map(|exercise| match grades.verdict(&exercise.name) {
-                            Verdict::Failed { .. } | Verdict::Hung => None,
-                            Verdict::Passed { .. } => {
-                                Some(format!("{}: the starter passes its tests", exercise.name))
-                            }
-                            Verdict::NoTests => {
-                                Some(format!("{}: no graded tests ran", exercise.name))
-                            }
-                            Verdict::DidNotCompile => {
-                                Some(format!("{}: does not compile", exercise.name))
-                            }
-                        })
-                        .collect::<Vec<_>>(),
-                ))
+                let mut problems = starter_report_problems(root, chapter, &reference, &grades);
+                problems.extend(chapter.exercises.iter().filter_map(|exercise| {
+                    match grades.verdict(&exercise.name) {
+                        Verdict::Failed { .. } | Verdict::Hung => None,
+                        Verdict::Passed { .. } => {
+                            Some(format!("{}: the starter passes its tests", exercise.name))
+                        }
+                        Verdict::NoTests => Some(format!("{}: no graded tests ran", exercise.name)),
+                        Verdict::DidNotCompile => {
+                            Some(format!("{}: does not compile", exercise.name))
+                        }
+                    }
+                }));
+                Ok(Outcome::from(problems))
             },
         )?;
     }
@@ -270,4 +279,64 @@ fn solution_passes_with(
         "cargo test -p {package}{with} failed; the end of its output:\n{}",
         grade::last_lines(&text, 40)
     )])
+}
+
+/// What is wrong with `grade`'s JUnit report of the starter: it must have a
+/// case for every graded test `course.sums` lists, and the tests that ran
+/// must be those. (Some pass on a starter: `grade` reports an untouched
+/// exercise as not attempted.)
+fn starter_report_problems(
+    root: &Path,
+    chapter: &crate::course::Chapter,
+    reference: &sums::Sums,
+    grades: &grade::Grades,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let exercises: Vec<report::ExerciseReport> = chapter
+        .exercises
+        .iter()
+        .map(|exercise| {
+            let tests = reference.tests_of(&chapter.id, &exercise.name);
+            report::exercise_report(
+                root,
+                chapter,
+                exercise,
+                &tests,
+                std::slice::from_ref(grades),
+            )
+        })
+        .collect();
+    let listed: usize = exercises.iter().map(|e| e.tests.len()).sum();
+    let junit = report::render(
+        &report::Report { exercises, runs: 1 },
+        report::Format::Junit,
+    );
+    let cases = junit.matches("<testcase ").count();
+    if cases != listed {
+        problems.push(format!(
+            "grade's JUnit report of the starter has {cases} cases; course.sums lists {listed} graded tests"
+        ));
+    }
+    // A starter that deadlocks is stopped: its unfinished tests ran too.
+    let unfinished = grades.hung.iter().flat_map(|hang| &hang.running);
+    let mut ran: Vec<&str> = grades
+        .tests
+        .iter()
+        .map(|test| test.name.as_str())
+        .chain(unfinished.map(String::as_str))
+        .collect();
+    ran.sort_unstable();
+    let mut expected: Vec<String> = chapter
+        .exercises
+        .iter()
+        .flat_map(|exercise| reference.tests_of(&chapter.id, &exercise.name))
+        .collect();
+    expected.sort_unstable();
+    if ran != expected {
+        problems.push(format!(
+            "the graded tests that ran are not those course.sums lists (its reading of \
+             `graded!` blocks): ran {ran:?}, listed {expected:?}"
+        ));
+    }
+    problems
 }
