@@ -409,14 +409,11 @@ if [ ! -d "$submission/chapters" ]; then
   inner=$(find "$submission" -maxdepth 2 -name course.toml -printf '%h\n' | head -1)
   [ -n "$inner" ] && submission=$inner
 fi
-for file in "$course"/chapters/ch*/src/*.rs; do
-  relative=${file#"$course"/}
-  case "$relative" in */lib.rs) continue ;; esac
-  # Given modules are protected by course.sums; grade refuses a copy with
-  # changes to them, so the teacher's stay.
-  if [ -f "$submission/$relative" ] && ! grep -qF "\"$relative\"" "$course/course.sums"; then
-    cp "$submission/$relative" "$file"
-  fi
+# The exercises' own files, as course.sums lists them under [starters]:
+# nothing else is taken from the submission.
+awk '/^\[starters\]/{f=1;next} /^\[/{f=0} f && NF' "$course/course.sums" | cut -d'"' -f2 |
+while read -r file; do
+  if [ -f "$submission/$file" ]; then cp "$submission/$file" "$course/$file"; fi
 done
 cd "$course"
 mkdir -p /autograder/results
