@@ -52,8 +52,8 @@ for teachers
                           grade as check does, after checking that the tests,
                           helpers, given code and runner are the course's
                           (course.sums), and report every graded test and a
-                          score (each exercise's weight in course.toml,
-                          shared among its tests); --repeat N counts a test
+                          score (an exercise earns its weight in course.toml
+                          when all its tests pass); --repeat N counts a test
                           as passed only if it passes N runs in a row
   export --student <dir>  a copy to hand out, as a new git repository: no
                           solutions or mutants, a GitHub Classroom workflow

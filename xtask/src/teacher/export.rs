@@ -47,7 +47,26 @@ pub fn run(root: &Path, dest: &Path) -> Result<bool> {
         );
     }
     let course = Course::load(root)?;
+    // The exercises must be the starters: a teacher who has worked them in
+    // this copy would hand out answers.
+    let (teachers, _) = sums::reference(root)?;
+    let mut worked = Vec::new();
+    for (file, digest) in &teachers.starters {
+        if sums::hash(&root.join(file)).ok().as_ref() != Some(digest) {
+            worked.push(file.clone());
+        }
+    }
+    if !worked.is_empty() {
+        bail!(
+            "these exercises are not their starters (course.sums), so the copy would hand out \
+             your work:\n  {}\nReset them (`cargo xtask reset --all`) or run `cargo xtask sums` \
+             if the starters themselves changed.",
+            worked.join("\n  ")
+        );
+    }
     fs::create_dir_all(dest)?;
+    // Absolute from here: the book's includes are rewritten against it.
+    let dest = &fs::canonicalize(dest)?;
     let tracked = git(root, &["ls-files", "-z"])?;
     let mut copied = 0;
     for file in tracked.split('\0').filter(|f| !f.is_empty()) {
@@ -359,6 +378,9 @@ permissions:
   contents: read
 jobs:
   grade:
+    # Not on the commit GitHub Classroom makes when it creates the
+    # repository: nothing is done yet.
+    if: github.actor != 'github-classroom[bot]'
     runs-on: ubuntu-latest
     timeout-minutes: 40
     steps:
@@ -368,6 +390,14 @@ jobs:
           fetch-depth: 0
       - name: The pinned Rust toolchain (rust-toolchain.toml)
         run: rustup show active-toolchain || rustup toolchain install
+      - name: Cargo's downloads and build, kept between runs
+        uses: actions/cache@v4
+        with:
+          path: |
+            ~/.cargo/registry
+            ~/.cargo/git
+            target
+          key: grade-${{ runner.os }}-${{ hashFiles('Cargo.lock', 'rust-toolchain.toml') }}
       - name: Grade
         # Everything on standard output: cargo -q keeps cargo's own
         # progress lines off standard error.
@@ -390,9 +420,17 @@ curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --defaul
 source "$HOME/.cargo/env"
 cd /autograder/source/course
 rustup show active-toolchain || rustup toolchain install
-# Build the runner and every chapter's tests now, not once per submission.
+# Build the runner, and every chapter's graded tests as grade builds them
+# (one package at a time, and with `--features loom` where a chapter has
+# that feature), now rather than once per submission.
 cargo -q build -p xtask
-cargo -q test --workspace --exclude xtask --exclude grading --no-run >/dev/null 2>&1 || true
+for manifest in chapters/ch*/Cargo.toml; do
+  package=$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -1)
+  cargo -q test -p "$package" --test grade --no-run
+  if grep -q '^loom = \[' "$manifest"; then
+    cargo -q test -p "$package" --features loom --test grade --no-run
+  fi
+done
 "#;
 
 const GRADESCOPE_RUN: &str = r#"#!/usr/bin/env bash
@@ -401,7 +439,7 @@ const GRADESCOPE_RUN: &str = r#"#!/usr/bin/env bash
 # the submission, so its tests and runner cannot be edited.
 # Written by `cargo xtask export --student`.
 set -uo pipefail
-source "$HOME/.cargo/env"
+source /root/.cargo/env 2>/dev/null || source "$HOME/.cargo/env"
 course=/autograder/source/course
 submission=/autograder/submission
 # A submission from GitHub may sit one folder down.
@@ -411,13 +449,25 @@ if [ ! -d "$submission/chapters" ]; then
 fi
 # The exercises' own files, as course.sums lists them under [starters]:
 # nothing else is taken from the submission.
+# Files uploaded one by one sit at the top of the submission, by their
+# names (every exercise's name is unique in the course).
 awk '/^\[starters\]/{f=1;next} /^\[/{f=0} f && NF' "$course/course.sums" | cut -d'"' -f2 |
 while read -r file; do
-  if [ -f "$submission/$file" ]; then cp "$submission/$file" "$course/$file"; fi
+  if [ -f "$submission/$file" ]; then
+    cp "$submission/$file" "$course/$file"
+  elif [ -f "$submission/$(basename "$file")" ]; then
+    cp "$submission/$(basename "$file")" "$course/$file"
+  fi
 done
 cd "$course"
+results=/autograder/results/results.json
+log=/autograder/results/grade.log
 mkdir -p /autograder/results
-cargo -q xtask grade --format gradescope --output /autograder/results/results.json
+if ! cargo -q xtask grade --format gradescope --output "$results" > "$log" 2>&1 && [ ! -s "$results" ]; then
+  # Grading itself failed: say why instead of leaving Gradescope nothing.
+  python3 -c 'import json, sys; log = open(sys.argv[2], errors="replace").read()[-4000:]; json.dump({"score": 0, "output": "Grading failed:\n" + log, "tests": []}, open(sys.argv[1], "w"))' "$results" "$log"
+fi
+cat "$log"
 exit 0
 "#;
 

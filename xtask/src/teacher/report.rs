@@ -140,16 +140,16 @@ impl Report {
 pub fn run(root: &Path, name: Option<&str>, options: &Options) -> Result<bool> {
     let course = Course::load(root)?;
     let tampered = sums::tampered(root, &course)?;
+    let (reference, from) = sums::reference(root)?;
     if !tampered.is_empty() {
-        let (_, from) = sums::reference(root)?;
         bail!(
             "these files differ from the course's ({from}), so no grade is given:\n  {}\n\
-             Put them back (`git checkout <first commit> -- <file>`); the exercises' own files \
-             are the only ones to edit.",
+             Restore the changed and deleted ones from the course's first commit \
+             (`git checkout <commit> -- <file>`) and delete the added ones; the exercises' \
+             own files are the only ones to edit.",
             tampered.join("\n  ")
         );
     }
-    let (reference, _) = sums::reference(root)?;
     let selected: Vec<(&Chapter, Vec<&Exercise>)> = match course.find(name)? {
         Target::Course => course
             .built()
@@ -178,7 +178,14 @@ pub fn run(root: &Path, name: Option<&str>, options: &Options) -> Result<bool> {
             .any(|exercise| !is_untouched(root, &reference, chapter, exercise));
         let mut runs = Vec::new();
         for _ in 0..if started { options.repeat } else { 0 } {
-            runs.push(grade::run(root, package, only, &[])?);
+            let grades = grade::run(root, package, only, &[])?;
+            // Another run cannot change a compile error, and would wait
+            // out another hang.
+            let last = grades.compile_errors.is_some() || grades.hung.is_some();
+            runs.push(grades);
+            if last {
+                break;
+            }
         }
         for exercise in exercises {
             let tests = reference.tests_of(&chapter.id, &exercise.name);
@@ -192,7 +199,8 @@ pub fn run(root: &Path, name: Option<&str>, options: &Options) -> Result<bool> {
     let text = render(&report, options.format);
     match &options.output {
         Some(path) => {
-            fs::write(path, &text).with_context(|| format!("cannot write {}", path.display()))?;
+            fs::write(path, without_colour(&text))
+                .with_context(|| format!("cannot write {}", path.display()))?;
             if options.format != Format::Text {
                 print!("{}", render(&report, Format::Text));
             }
@@ -200,7 +208,31 @@ pub fn run(root: &Path, name: Option<&str>, options: &Options) -> Result<bool> {
         }
         None => print!("{text}"),
     }
+    if options.format == Format::Text || options.output.is_some() {
+        println!(
+            "{}",
+            ui::dim(&format!("tests, helpers and runner checked against {from}"))
+        );
+    }
     Ok(report.all_passed())
+}
+
+/// `text` without terminal colour codes (a report written to a file).
+fn without_colour(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// One exercise's report from every run of its chapter: each of `tests`

@@ -54,27 +54,44 @@ impl Sums {
     }
 }
 
-/// The files that decide a grade: the course map, the workspace's manifest
-/// and toolchain, the grading helpers, the runner, and of every built
-/// chapter its manifest, `lib.rs`, given modules and tests (graded tests,
-/// snapshots, lessons). The exercises' own files are not among them.
+/// The files that decide a grade: the course map, the workspace's manifest,
+/// lock file and toolchain, cargo's and insta's configuration (a
+/// `rustc-wrapper`, `[env]`, or insta's `force_pass` could change a result),
+/// the grading helpers, the runner, and everything in each built chapter's
+/// folder but the files of `src/` a learner writes: its manifest, a build
+/// script, `lib.rs`, the given modules, the tests (graded tests, snapshots,
+/// lessons). A learner may add modules of their own to `src/`.
 pub fn protected_files(root: &Path, course: &Course) -> Result<Vec<String>> {
-    let mut files = vec![
-        "course.toml".to_owned(),
-        "Cargo.toml".to_owned(),
-        "rust-toolchain.toml".to_owned(),
-    ];
-    for dir in ["chapters/grading", "xtask"] {
+    let mut files: Vec<String> = [
+        "course.toml",
+        "Cargo.toml",
+        "Cargo.lock",
+        "rust-toolchain.toml",
+        "insta.yaml",
+        ".insta.yaml",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    for dir in ["chapters/grading", "xtask", ".cargo", ".config"] {
         walk(root, Path::new(dir), &mut files)?;
     }
     for chapter in course.built() {
         let dir = format!("chapters/{}", chapter.id);
-        files.push(format!("{dir}/Cargo.toml"));
-        files.push(format!("{dir}/src/lib.rs"));
-        for given in &chapter.given {
-            files.push(format!("{dir}/src/{given}.rs"));
-        }
-        walk(root, &Path::new(&dir).join("tests"), &mut files)?;
+        let mut all = Vec::new();
+        walk(root, Path::new(&dir), &mut all)?;
+        let src = format!("{dir}/src/");
+        let kept: Vec<String> = std::iter::once(format!("{dir}/src/lib.rs"))
+            .chain(
+                chapter
+                    .given
+                    .iter()
+                    .map(|given| format!("{dir}/src/{given}.rs")),
+            )
+            .collect();
+        files.extend(
+            all.into_iter()
+                .filter(|file| !file.starts_with(&src) || kept.contains(file)),
+        );
     }
     files.retain(|file| root.join(file).is_file());
     files.sort();
@@ -84,7 +101,7 @@ pub fn protected_files(root: &Path, course: &Course) -> Result<Vec<String>> {
 
 /// Files cargo or insta may leave among the tests, which change no grade.
 fn ignored(name: &str) -> bool {
-    name.ends_with(".snap.new") || name.ends_with(".pending-snap") || name.starts_with('.')
+    name.ends_with(".snap.new") || name.ends_with(".pending-snap")
 }
 
 fn walk(root: &Path, dir: &Path, files: &mut Vec<String>) -> Result<()> {
@@ -230,12 +247,17 @@ pub fn parse(text: &str) -> Result<Sums> {
     toml::from_str(text).with_context(|| format!("{FILE} is not valid"))
 }
 
-/// The sums to grade against, and where they came from.
+/// The sums to grade against, and where they came from: in a student's
+/// copy, those of its first commit when git can read them, else the file
+/// in the folder.
 pub fn reference(root: &Path) -> Result<(Sums, String)> {
-    if let Some(text) = first_commit_version(root) {
+    if crate::teacher::export::is_student_copy(root)
+        && let Some((commit, text)) = first_commit_version(root)
+    {
+        let short: String = commit.chars().take(12).collect();
         return Ok((
             parse(&text)?,
-            format!("{FILE} of this repository's first commit"),
+            format!("{FILE} of the first commit, {short}"),
         ));
     }
     let path = root.join(FILE);
@@ -248,8 +270,9 @@ pub fn reference(root: &Path) -> Result<(Sums, String)> {
     Ok((parse(&text)?, FILE.to_owned()))
 }
 
-/// `course.sums` as the repository's first commit has it, if it has one.
-fn first_commit_version(root: &Path) -> Option<String> {
+/// The repository's first commit and `course.sums` as it has it, if it has
+/// one.
+fn first_commit_version(root: &Path) -> Option<(String, String)> {
     let git = |args: &[&str]| -> Option<String> {
         let output = Command::new("git")
             .current_dir(root)
@@ -264,7 +287,8 @@ fn first_commit_version(root: &Path) -> Option<String> {
     // The oldest root commit (a repository can have several).
     let roots = git(&["rev-list", "--max-parents=0", "HEAD"])?;
     let first = roots.lines().last()?.trim().to_owned();
-    git(&["show", &format!("{first}:{FILE}")])
+    let text = git(&["show", &format!("{first}:./{FILE}")])?;
+    Some((first, text))
 }
 
 /// The protected files that differ from the reference sums: changed,
