@@ -129,6 +129,19 @@ impl Course {
             .with_context(|| format!("{} is not a valid course map", path.display()))
     }
 
+    /// The chapters and exercises a target names: every built chapter with
+    /// all its exercises, one chapter, or one exercise.
+    pub fn select<'a>(&'a self, target: Target<'a>) -> Vec<(&'a Chapter, Vec<&'a Exercise>)> {
+        match target {
+            Target::Course => self
+                .built()
+                .map(|chapter| (chapter, chapter.exercises.iter().collect()))
+                .collect(),
+            Target::Chapter(chapter) => vec![(chapter, chapter.exercises.iter().collect())],
+            Target::Exercise(chapter, exercise) => vec![(chapter, vec![exercise])],
+        }
+    }
+
     /// The chapters that exist as crates.
     pub fn built(&self) -> impl Iterator<Item = &Chapter> {
         self.chapters.iter().filter(|chapter| !chapter.planned)

@@ -33,14 +33,7 @@ pub fn run(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
 pub fn grade(root: &Path, name: Option<&str>, verbose: bool) -> Result<bool> {
     let course = Course::load(root)?;
     let target = course.find(name)?;
-    let chapters: Vec<(&Chapter, Vec<&Exercise>)> = match target {
-        Target::Course => course
-            .built()
-            .map(|c| (c, c.exercises.iter().collect()))
-            .collect(),
-        Target::Chapter(chapter) => vec![(chapter, chapter.exercises.iter().collect())],
-        Target::Exercise(chapter, exercise) => vec![(chapter, vec![exercise])],
-    };
+    let chapters = course.select(target);
     let mut progress = Progress::load(root);
     let mut all_passed = true;
     let mut first_failure_shown = false;

@@ -26,7 +26,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-use crate::course::{Chapter, Course, Exercise, Target};
+use crate::course::{Chapter, Course, Exercise};
 use crate::diagnose::{self, Diagnosis, Signature};
 use crate::grade::{self, Package, Verdict};
 use crate::maintainer::busy::Busy;
@@ -241,14 +241,7 @@ pub fn run(root: &Path, name: Option<&str>, options: Options) -> Result<bool> {
         Some((exercise, mutant)) => (Some(exercise), Some(mutant)),
         None => (name, None),
     };
-    let selected: Vec<(&Chapter, Vec<&Exercise>)> = match course.find(name)? {
-        Target::Course => course
-            .built()
-            .map(|chapter| (chapter, chapter.exercises.iter().collect()))
-            .collect(),
-        Target::Chapter(chapter) => vec![(chapter, chapter.exercises.iter().collect())],
-        Target::Exercise(chapter, exercise) => vec![(chapter, vec![exercise])],
-    };
+    let selected = course.select(course.find(name)?);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let _busy = options
         .busy

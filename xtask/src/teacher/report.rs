@@ -150,14 +150,7 @@ pub fn run(root: &Path, name: Option<&str>, options: &Options) -> Result<bool> {
             tampered.join("\n  ")
         );
     }
-    let selected: Vec<(&Chapter, Vec<&Exercise>)> = match course.find(name)? {
-        Target::Course => course
-            .built()
-            .map(|chapter| (chapter, chapter.exercises.iter().collect()))
-            .collect(),
-        Target::Chapter(chapter) => vec![(chapter, chapter.exercises.iter().collect())],
-        Target::Exercise(chapter, exercise) => vec![(chapter, vec![exercise])],
-    };
+    let selected = course.select(course.find(name)?);
     let only = match course.find(name)? {
         Target::Exercise(_, exercise) => Some(exercise.name.as_str()),
         _ => None,
