@@ -108,10 +108,32 @@ pub fn run(root: &Path, dest: &Path) -> Result<bool> {
     }
     // Cargo.lock without the solution packages, before the sums and the
     // first commit, so the student's first build changes nothing tracked.
-    let _ = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .current_dir(dest)
-        .args(["metadata", "--format-version", "1", "--offline"])
-        .output();
+    // Offline first (the teacher has built the course), then online.
+    for offline in [true, false] {
+        let pruned = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .current_dir(dest)
+            .args(["metadata", "--format-version", "1"])
+            .args(offline.then_some("--offline"))
+            .output()
+            .is_ok_and(|output| output.status.success());
+        if pruned {
+            break;
+        }
+    }
+    // Cargo.lock is among the protected files: left with the solutions in
+    // it, the student's first build would rewrite it and fail the check.
+    let lock = fs::read_to_string(dest.join("Cargo.lock")).unwrap_or_default();
+    if let Some(chapter) = course
+        .built()
+        .find(|chapter| lock.contains(&format!("name = \"{}\"", chapter.solution_package())))
+    {
+        bail!(
+            "cargo could not update the copy's Cargo.lock (it still names {}); \
+             run `cargo metadata` in {} and export again",
+            chapter.solution_package(),
+            dest.display()
+        );
+    }
     let student_course = Course::load(dest)?;
     let file = sums::generated(dest, &student_course)?;
     fs::write(dest.join(&file.path), &file.contents)?;

@@ -99,9 +99,17 @@ pub fn protected_files(root: &Path, course: &Course) -> Result<Vec<String>> {
     Ok(files)
 }
 
-/// Files cargo or insta may leave among the tests, which change no grade.
+/// Files that change no grade: what insta leaves beside a failing snapshot,
+/// and what editors and file browsers leave beside a file a student only
+/// opened (so reading a test is never taken for editing one).
 fn ignored(name: &str) -> bool {
-    name.ends_with(".snap.new") || name.ends_with(".pending-snap")
+    name.ends_with(".snap.new")
+        || name.ends_with(".pending-snap")
+        || name.ends_with(".swp")
+        || name.ends_with(".swo")
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == ".DS_Store"
 }
 
 fn walk(root: &Path, dir: &Path, files: &mut Vec<String>) -> Result<()> {
@@ -348,6 +356,25 @@ mod tests {
             ["first", "second", "loom_third"],
             "the three tests, and no helper, inner or trailing fn"
         );
+    }
+
+    #[test]
+    fn editors_leftovers_are_not_files_of_the_course() {
+        for name in [
+            ".main.rs.swp",
+            "main.rs~",
+            "#main.rs#",
+            ".DS_Store",
+            "x.snap.new",
+        ] {
+            assert!(
+                ignored(name),
+                "{name} is left by a tool, not written by a student"
+            );
+        }
+        for name in ["main.rs", "build.rs", "insta.yaml", "x.snap"] {
+            assert!(!ignored(name), "{name} can change a grade");
+        }
     }
 
     #[test]
