@@ -206,15 +206,21 @@ fn git_show(root: &Path, rev: &str, file: &Path) -> Result<Vec<u8>> {
     Ok(output.stdout)
 }
 
-fn git(root: &Path, args: &[&str]) -> Result<String> {
+/// Runs git in `root`; its standard output, trimmed, or an error with what
+/// git said. (Also the teacher's room's way to run git.)
+pub(crate) fn git(root: &Path, args: &[&str]) -> Result<String> {
     let output = Command::new("git")
         .current_dir(root)
         .args(args)
-        .stderr(std::process::Stdio::null())
         .output()
         .context("cannot run git")?;
     if !output.status.success() {
-        bail!("git {} failed", args.join(" "));
+        bail!(
+            "git {} failed in {}: {}",
+            args.join(" "),
+            root.display(),
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
     }
     Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
 }

@@ -24,6 +24,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 use crate::course::Course;
+use crate::learner::reset::git;
 use crate::teacher::sums;
 use crate::ui;
 
@@ -174,23 +175,6 @@ fn write(dest: &Path, file: &str, text: &str) -> Result<()> {
     let path = dest.join(file);
     fs::create_dir_all(path.parent().expect("a file is in a folder"))?;
     fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
-}
-
-fn git(dir: &Path, args: &[&str]) -> Result<String> {
-    let output = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .context("cannot run git")?;
-    if !output.status.success() {
-        bail!(
-            "git {} failed in {}: {}",
-            args.join(" "),
-            dir.display(),
-            String::from_utf8_lossy(&output.stderr).trim()
-        );
-    }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// Removes the solution blocks from every page of the copy's book and

@@ -281,7 +281,7 @@ fn is_untouched(
     exercise: &Exercise,
 ) -> bool {
     let file = exercise.starter_file(chapter);
-    let key = file.to_string_lossy().replace('\\', "/");
+    let key = sums::slashes(&file);
     reference
         .starters
         .get(&key)

@@ -14,7 +14,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
@@ -133,7 +132,7 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<String>) -> Result<()> {
 }
 
 /// A relative path with `/` between its parts, on every system.
-fn slashes(path: &Path) -> String {
+pub fn slashes(path: &Path) -> String {
     path.components()
         .map(|part| part.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
@@ -281,17 +280,7 @@ pub fn reference(root: &Path) -> Result<(Sums, String)> {
 /// The repository's first commit and `course.sums` as it has it, if it has
 /// one.
 fn first_commit_version(root: &Path) -> Option<(String, String)> {
-    let git = |args: &[&str]| -> Option<String> {
-        let output = Command::new("git")
-            .current_dir(root)
-            .args(args)
-            .output()
-            .ok()?;
-        output
-            .status
-            .success()
-            .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
-    };
+    let git = |args: &[&str]| crate::learner::reset::git(root, args).ok();
     // The oldest root commit (a repository can have several).
     let roots = git(&["rev-list", "--max-parents=0", "HEAD"])?;
     let first = roots.lines().last()?.trim().to_owned();
